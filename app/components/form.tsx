@@ -1,0 +1,155 @@
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+
+/** Errors keyed by field name, as the server returns them with status 400. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+type FieldShellProps = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  after?: ReactNode;
+};
+
+/** Label, hint and error message above the control; ids wired for screen readers. */
+function FieldShell({ id, label, hint, error, children, after }: FieldShellProps) {
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Fout: </span>
+          {error}
+        </span>
+      ) : null}
+      {children}
+      {after}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown, extra?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, extra ?? null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  id?: string;
+};
+
+export function TextField({ name, label, hint, error, id, type = "text", ...input }: TextFieldProps) {
+  const fieldId = id ?? name;
+  return (
+    <FieldShell id={fieldId} label={label} hint={hint} error={error}>
+      <input
+        id={fieldId}
+        name={name}
+        type={type}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  id?: string;
+  /** Shows a live `n/max` counter with JavaScript; the server enforces the limit either way. */
+  maxCharacters?: number;
+};
+
+export function TextArea({ name, label, hint, error, id, maxCharacters, defaultValue, ...textarea }: TextAreaProps) {
+  const fieldId = id ?? name;
+  const counterId = `${fieldId}-counter`;
+  const [length, setLength] = useState(String(defaultValue ?? "").length);
+  return (
+    <FieldShell
+      id={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      after={maxCharacters ? <CharacterCounter id={counterId} length={length} max={maxCharacters} /> : null}
+    >
+      <textarea
+        id={fieldId}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error, maxCharacters ? counterId : undefined)}
+        onChange={(event) => setLength(event.currentTarget.value.length)}
+        {...textarea}
+      />
+    </FieldShell>
+  );
+}
+
+/**
+ * `37/200`. Rendered on the server with the current length, so it is right
+ * without JavaScript too; with JavaScript it follows the typing. Screen
+ * readers hear it only when they ask for the description, not at every key.
+ */
+export function CharacterCounter({ id, length, max }: { id: string; length: number; max: number }) {
+  const over = length > max;
+  return (
+    <span id={id} className={over ? "counter counter--over" : "counter"}>
+      {length}/{max} tekens
+      {over ? ` — ${length - max} te veel` : ""}
+    </span>
+  );
+}
+
+type ErrorSummaryProps = {
+  errors: FieldErrors | undefined;
+  /** The visible question of each field, in form order; decides the order of the list. */
+  labels: Record<string, string>;
+};
+
+/**
+ * The list of problems at the top of a form, each a link to its field. It
+ * takes focus when it appears, so keyboard and screen-reader users land on
+ * it after submitting (with and without JavaScript, via autofocus).
+ */
+export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const entries = Object.keys(labels)
+    .map((name) => [name, errors?.[name]?.[0]] as const)
+    .filter((entry): entry is readonly [string, string] => Boolean(entry[1]));
+  const other = errors?.[""]?.[0] ?? errors?.["form"]?.[0];
+
+  useEffect(() => {
+    if (entries.length > 0 || other) ref.current?.focus();
+  }, [entries.length, other, errors]);
+
+  if (entries.length === 0 && !other) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1} ref={ref}>
+      <h2 id={headingId}>Er {entries.length === 1 ? "is 1 ding" : `zijn ${entries.length || 1} dingen`} om aan te passen</h2>
+      <ul>
+        {other ? <li>{other}</li> : null}
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${name}`}>
+              {labels[name]}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export const CONTACT = {
+  phone: "030 123 45 67",
+  phoneHref: "tel:+31301234567",
+  email: "info@viviumservices.nl",
+  hours: "maandag tot en met vrijdag van 9.00 tot 17.00 uur",
+};
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="site-name">
+          <span aria-hidden="true" className="site-name__mark">
+            V
+          </span>
+          Vivium Services
+        </Link>
+        <nav aria-label="Hoofdmenu">
+          <ul className="site-nav">
+            <li>
+              <Link to="/aanmelden">Dienstverlener worden</Link>
+            </li>
+            <li>
+              <Link to="/inloggen" className="button button--secondary">
+                Inloggen
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <section aria-labelledby="footer-contact">
+          <h2 id="footer-contact">Hulp nodig?</h2>
+          <p>
+            Bel ons op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a>
+            <br />
+            {CONTACT.hours}.
+          </p>
+          <p>
+            Of mail naar <a href={`mailto:${CONTACT.email}`}>{CONTACT.email}</a>.
+          </p>
+        </section>
+        <section aria-labelledby="footer-providers">
+          <h2 id="footer-providers">Voor dienstverleners</h2>
+          <ul>
+            <li>
+              <Link to="/aanmelden">Aanmelden als dienstverlener</Link>
+            </li>
+            <li>
+              <Link to="/inloggen">Inloggen</Link>
+            </li>
+          </ul>
+        </section>
+      </div>
+      <p className="container site-footer__legal">© {new Date().getFullYear()} Vivium Services</p>
+    </footer>
+  );
+}
+
+export function PageShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a href="#inhoud" className="skip-link">
+        Direct naar de inhoud
+      </a>
+      <SiteHeader />
+      <main id="inhoud" tabIndex={-1} className="container main">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useNonce } from "./components/nonce";
+import { CONTACT, PageShell } from "./components/site-layout";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ error }) => [
+  {
+    title: error
+      ? isRouteErrorResponse(error) && error.status === 404
+        ? "Pagina niet gevonden — Vivium Services"
+        : "Er ging iets mis — Vivium Services"
+      : "Vivium Services — vertrouwde hulp bij u thuis",
+  },
+  {
+    name: "description",
+    content: "Vind betrouwbare dienstverleners bij u in de buurt: thuiskapper, computerhulp, pedicure, klusjesman en meer.",
+  },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <PageShell>{children}</PageShell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <section className="error-page" aria-labelledby="error-title">
+        <h1 id="error-title">Deze pagina bestaat niet</h1>
+        <p>
+          Misschien is de pagina verplaatst, of is er een typefout in het adres geslopen. Dat is niet erg: u kunt
+          gewoon verder zoeken.
+        </p>
+        <p>
+          <Link to="/" className="button">
+            Naar de startpagina
+          </Link>
+        </p>
+        <p>
+          Komt u er niet uit? Bel ons op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a>, {CONTACT.hours}.
+        </p>
+      </section>
+    );
+  }
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">Er ging iets mis</h1>
+      <p>
+        Het spijt ons: deze pagina kon niet worden geladen{status >= 500 ? " door een storing bij ons" : ""}. Probeer
+        het over een paar minuten opnieuw. Wat u eerder heeft opgeslagen, is niet verloren.
+      </p>
+      <p>
+        <Link to="/" className="button">
+          Naar de startpagina
+        </Link>
+      </p>
+      <p>
+        Blijft het misgaan? Bel ons op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a>, {CONTACT.hours}.
+      </p>
+    </section>
+  );
+}

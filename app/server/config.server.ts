@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  BASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  POSTCODE_DATA_DIR: z.string().min(1).default("../shared/data/nl-postcodes"),
+  SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),
+  DEMO_DATA: booleanFromEnv.optional(),
+  LOG_REQUESTS: booleanFromEnv.default(true),
+});
+
+export type Config = {
+  nodeEnv: "development" | "production" | "test";
+  isProduction: boolean;
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseFile: string;
+  uploadsDir: string;
+  mailDir: string;
+  postcodeDataDir: string;
+  sessionSecret: string;
+  seedDemoData: boolean;
+  logRequests: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads and checks the environment once. A wrong value stops the process at
+ * start-up with a message naming the variable, instead of failing on the
+ * first request that happens to need it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new ConfigError(`Invalid configuration in the environment:\n${problems}\nSee .env.example.`);
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === "production";
+  const dataDir = path.resolve(values.DATA_DIR);
+
+  if (isProduction && !values.SESSION_SECRET) {
+    throw new ConfigError(
+      "SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters). See .env.example.",
+    );
+  }
+  // Demo data would put invented providers in front of real customers.
+  if (isProduction && values.DEMO_DATA === true && values.BASE_URL && !isLoopbackUrl(values.BASE_URL)) {
+    throw new ConfigError("DEMO_DATA=true is only allowed in production on a loopback BASE_URL (tests, demos).");
+  }
+
+  return {
+    nodeEnv: values.NODE_ENV,
+    isProduction,
+    port: values.PORT,
+    host: values.HOST,
+    baseUrl: (values.BASE_URL ?? `http://${values.HOST}:${values.PORT}`).replace(/\/$/, ""),
+    dataDir,
+    databaseFile: path.join(dataDir, "vivium.sqlite"),
+    uploadsDir: path.join(dataDir, "uploads"),
+    mailDir: path.join(dataDir, "mail"),
+    postcodeDataDir: path.resolve(values.POSTCODE_DATA_DIR),
+    sessionSecret: values.SESSION_SECRET ?? developmentSessionSecret(dataDir),
+    seedDemoData: values.DEMO_DATA ?? !isProduction,
+    logRequests: values.LOG_REQUESTS,
+  };
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+}
+
+/** Outside production a secret is made once and kept, so sessions survive restarts. */
+function developmentSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, read on first use. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

@@ -1,0 +1,27 @@
+import { seedCategories, seedDemoProviders } from "#db/seed/seed";
+import type { Config } from "./config.server";
+import { migrateToLatest, type AppDatabase } from "./db.server";
+import { importPostcodes } from "./postcode-import.server";
+
+type Log = (message: string) => void;
+
+/**
+ * Everything an empty or older database needs before the first request:
+ * schema, postcode reference data, categories, and demo data outside
+ * production. Each part is idempotent, so this runs on every start.
+ */
+export async function prepareDatabase(database: AppDatabase, config: Config, log: Log = console.log): Promise<void> {
+  const applied = await migrateToLatest(database.db);
+  for (const migration of applied) log(`migration ${migration.migrationName}: ${migration.status}`);
+
+  const postcodes = await importPostcodes(database.db, config.postcodeDataDir);
+  if (postcodes.imported) {
+    log(`postcodes: imported ${postcodes.areaCount} areas and ${postcodes.placeCount} places from ${config.postcodeDataDir}`);
+  }
+  const categories = await seedCategories(database.db);
+  if (categories > 0) log(`categories: added the ${categories} standard categories`);
+  if (config.seedDemoData) {
+    const providers = await seedDemoProviders(database.db);
+    if (providers > 0) log(`demo data: added ${providers} demo providers`);
+  }
+}

@@ -1,0 +1,15 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_postcodes";
+import * as m0002 from "./0002_providers";
+import * as m0003 from "./0003_coverage";
+
+/**
+ * Every migration, by name. Listed statically so that the same list works in
+ * the Vite server bundle, under tsx and in Vitest (a folder scan would not).
+ * Forward-only once landed: add a new file, never edit an old one.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_postcodes": m0001,
+  "0002_providers": m0002,
+  "0003_coverage": m0003,
+};

@@ -1,0 +1,145 @@
+import type { Generated } from "kysely";
+
+/** The tables as Kysely sees them. Keep in step with db/migrations. */
+export interface DB {
+  places: PlacesTable;
+  place_aliases: PlaceAliasesTable;
+  pc4_areas: Pc4AreasTable;
+  postcode_import: PostcodeImportTable;
+  categories: CategoriesTable;
+  providers: ProvidersTable;
+  provider_categories: ProviderCategoriesTable;
+  provider_services: ProviderServicesTable;
+  provider_dayparts: ProviderDaypartsTable;
+  provider_coverage: ProviderCoverageTable;
+  provider_coverage_places: ProviderCoveragePlacesTable;
+  provider_coverage_box: ProviderCoverageBoxTable;
+}
+
+export interface PlacesTable {
+  id: Generated<number>;
+  name: string;
+  name_folded: string;
+  lat: number;
+  lon: number;
+  area_count: Generated<number>;
+}
+
+export interface PlaceAliasesTable {
+  alias_folded: string;
+  alias: string;
+  place_id: number;
+}
+
+export interface Pc4AreasTable {
+  pc4: number;
+  place_id: number;
+  lat: number;
+  lon: number;
+  has_addresses: number;
+}
+
+export interface PostcodeImportTable {
+  id: number;
+  source_dir: string;
+  area_count: number;
+  place_count: number;
+  imported_at: string;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  position: number;
+  retired_at: string | null;
+  created_at: string;
+}
+
+export type ProviderStatus = "draft" | "awaiting_payment" | "live" | "paused" | "suspended";
+
+export interface ProvidersTable {
+  id: Generated<number>;
+  slug: string | null;
+  email: string;
+  password_hash: string | null;
+  status: Generated<ProviderStatus>;
+  offerings: Generated<string>;
+  heard_from: string | null;
+  terms_accepted_at: string | null;
+  first_name: string;
+  infix: string | null;
+  last_name: string | null;
+  phone: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  home_postcode: string | null;
+  home_house_number: string | null;
+  home_addition: string | null;
+  home_street: string | null;
+  home_city: string | null;
+  has_kvk: number | null;
+  company_name: string | null;
+  kvk_number: string | null;
+  has_work_address: number | null;
+  work_postcode: string | null;
+  work_house_number: string | null;
+  work_addition: string | null;
+  work_street: string | null;
+  work_city: string | null;
+  intro_text: string | null;
+  profile_text: string | null;
+  price_note: string | null;
+  completed_steps: Generated<string>;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProviderCategoriesTable {
+  provider_id: number;
+  category_id: number;
+}
+
+export type PriceUnit = "hour" | "service";
+
+export interface ProviderServicesTable {
+  id: Generated<number>;
+  provider_id: number;
+  position: number;
+  name: string;
+  price_cents: number;
+  unit: PriceUnit;
+  description: string | null;
+}
+
+export interface ProviderDaypartsTable {
+  provider_id: number;
+  weekday: number;
+  daypart: number;
+}
+
+export type CoverageMode = "places" | "radius" | "nationwide";
+
+export interface ProviderCoverageTable {
+  provider_id: number;
+  mode: CoverageMode;
+  radius_km: number | null;
+  base_pc4: number | null;
+  base_lat: number | null;
+  base_lon: number | null;
+}
+
+export interface ProviderCoveragePlacesTable {
+  provider_id: number;
+  place_id: number;
+  position: number;
+}
+
+export interface ProviderCoverageBoxTable {
+  id: number;
+  min_lat: number;
+  max_lat: number;
+  min_lon: number;
+  max_lon: number;
+}

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type RequestHandler } from "express";
+import { config as loadedConfig, ConfigError } from "./app/server/config.server";
+import { openSharedDatabase } from "./app/server/db.server";
+import { createHttpApp } from "./app/server/http.server";
+import { prepareDatabase } from "./app/server/startup.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+  }
+}
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const development = process.argv.includes("--dev");
+
+async function main(): Promise<void> {
+  const config = loadedConfig();
+  const database = openSharedDatabase(config.databaseFile);
+  await prepareDatabase(database, config);
+
+  const assets: RequestHandler[] = [];
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (development) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    assets.push(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const clientDir = path.join(root, "build/client");
+    // Fingerprinted files never change; everything else is revalidated.
+    assets.push(express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    assets.push(express.static(clientDir, { maxAge: "1h", index: false }));
+    build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
+  }
+
+  const remix = createRequestHandler({
+    build,
+    mode: development ? "development" : "production",
+    getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+  });
+  const app = createHttpApp({ config, database, assets, remix, development });
+
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    console.log(`Vivium Services listens on http://${config.host}:${port} (${development ? "development" : config.nodeEnv})`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: stopping`);
+    server.close(() => {
+      void database.close().then(() => process.exit(0));
+    });
+    // Keep-alive sockets would hold the close open; end them after a grace period.
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
