@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures receive a `use` callback that is not React's hook.
+    files: ["tests/e2e/**/*.ts", "playwright.config.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: ["db/migrations/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

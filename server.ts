@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -18,6 +19,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const development = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
+  // A local .env is read for convenience; real environment variables win.
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = loadedConfig();
   const database = openSharedDatabase(config.databaseFile);
   await prepareDatabase(database, config);

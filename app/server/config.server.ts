@@ -44,7 +44,7 @@ export class ConfigError extends Error {
  * start-up with a message naming the variable, instead of failing on the
  * first request that happens to need it.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -91,14 +91,16 @@ function isLoopbackUrl(url: string): boolean {
 /** Outside production a secret is made once and kept, so sessions survive restarts. */
 function developmentSessionSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
+  if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("hex");
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process (a script next to the server) wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 let cached: Config | undefined;

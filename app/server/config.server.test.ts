@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.server";
+
+function tempDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "vivium-config-"));
+}
+
+describe("loadConfig", () => {
+  it("has working defaults for development", () => {
+    const dir = tempDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({
+      nodeEnv: "development",
+      port: 3000,
+      host: "127.0.0.1",
+      baseUrl: "http://127.0.0.1:3000",
+      databaseFile: path.join(dir, "vivium.sqlite"),
+      uploadsDir: path.join(dir, "uploads"),
+      mailDir: path.join(dir, "mail"),
+      seedDemoData: true,
+    });
+    expect(config.postcodeDataDir).toBe(path.resolve("../shared/data/nl-postcodes"));
+  });
+
+  it("makes a development session secret once and keeps it", () => {
+    const dir = tempDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+  });
+
+  it("requires a session secret in production and keeps demo data out", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir() })).toThrow(/SESSION_SECRET is required/);
+    const config = loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40) });
+    expect(config.seedDemoData).toBe(false);
+    expect(config.isProduction).toBe(true);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadConfig({ PORT: "tachtig" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "tachtig" })).toThrow(/PORT/);
+    expect(() => loadConfig({ BASE_URL: "niet een url" })).toThrow(/BASE_URL/);
+    expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+  });
+});

@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrateToLatest, openDatabase, type AppDatabase } from "~/server/db.server";
+import { importPostcodes } from "~/server/postcode-import.server";
+
+export const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes");
+
+export type TestDatabase = AppDatabase & { dir: string; cleanup: () => Promise<void> };
+
+/** A real SQLite file in a fresh temporary folder, migrated, optionally with the postcode data. */
+export async function createTestDatabase(options: { postcodes?: boolean } = {}): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vivium-test-"));
+  const database = openDatabase(path.join(dir, "test.sqlite"));
+  await migrateToLatest(database.db);
+  if (options.postcodes ?? true) await importPostcodes(database.db, POSTCODE_DIR);
+  return {
+    ...database,
+    dir,
+    cleanup: async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let providerCounter = 0;
+
+/** A minimal provider row, for tests that need one to hang data on. */
+export async function insertTestProvider(
+  db: AppDatabase["db"],
+  values: { firstName?: string; status?: "draft" | "live" } = {},
+): Promise<number> {
+  providerCounter += 1;
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto("providers")
+    .values({
+      first_name: values.firstName ?? `Test${providerCounter}`,
+      email: `test${providerCounter}-${Date.now()}@example.nl`,
+      slug: `test-${providerCounter}-${Date.now()}`,
+      status: values.status ?? "live",
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
