@@ -12,6 +12,8 @@ import { prepareDatabase } from "./app/server/startup.server";
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's address as Express saw it (trust proxy is limited to loopback). */
+    clientIp: string;
   }
 }
 
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   const remix = createRequestHandler({
     build,
     mode: development ? "development" : "production",
-    getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
   });
   const app = createHttpApp({ config, database, assets, remix, development });
 

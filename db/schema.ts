@@ -14,6 +14,9 @@ export interface DB {
   provider_coverage: ProviderCoverageTable;
   provider_coverage_places: ProviderCoveragePlacesTable;
   provider_coverage_box: ProviderCoverageBoxTable;
+  sessions: SessionsTable;
+  rate_limit_hits: RateLimitHitsTable;
+  uploads: UploadsTable;
 }
 
 export interface PlacesTable {
@@ -91,6 +94,8 @@ export interface ProvidersTable {
   profile_text: string | null;
   price_note: string | null;
   completed_steps: Generated<string>;
+  photo_upload_id: string | null;
+  price_list_upload_id: string | null;
   published_at: string | null;
   created_at: string;
   updated_at: string;
@@ -142,4 +147,35 @@ export interface ProviderCoverageBoxTable {
   max_lat: number;
   min_lon: number;
   max_lon: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  provider_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+}
+
+export interface RateLimitHitsTable {
+  bucket: string;
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export type UploadKind = "photo" | "price_list";
+
+export interface UploadsTable {
+  id: string;
+  provider_id: number;
+  kind: UploadKind;
+  original_name: string;
+  content_type: string;
+  byte_size: number;
+  width: number | null;
+  height: number | null;
+  crop: string | null;
+  created_at: string;
 }

@@ -153,3 +153,80 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
     </div>
   );
 }
+
+/** What Conform's `submission.reply()` sends back with a rejected form. */
+type ReplyLike = { initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null } | undefined | null;
+
+/**
+ * The values and errors to render a form with: after a rejected POST the
+ * submitted values (nothing typed is lost), otherwise the saved ones.
+ */
+export function formState(lastResult: ReplyLike, saved: Record<string, unknown>) {
+  const submitted = lastResult?.initialValue ?? null;
+  const values: Record<string, unknown> = submitted ?? saved;
+  const errors: FieldErrors = {};
+  for (const [name, messages] of Object.entries(lastResult?.error ?? {})) {
+    if (messages && messages.length > 0) errors[name === "" ? "form" : name] = messages;
+  }
+  const text = (name: string): string => {
+    const value = values[name];
+    return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
+  };
+  const list = (name: string): string[] => {
+    const value = values[name];
+    return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+  };
+  const error = (name: string): string | undefined => errors[name]?.[0];
+  return { values, errors, text, list, error, submitted: submitted !== null };
+}
+
+type ChoiceOption = { value: string; label: string };
+
+type ChoiceGroupProps = {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly ChoiceOption[];
+  type: "radio" | "checkbox";
+  selected: readonly string[];
+  inline?: boolean;
+};
+
+/** Radio buttons or checkboxes in a fieldset whose legend is the question. */
+export function ChoiceGroup({ name, legend, hint, error, options, type, selected, inline }: ChoiceGroupProps) {
+  const describedById = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset
+      className={error ? "field field--error" : "field"}
+      id={name}
+      tabIndex={-1}
+      aria-describedby={describedById}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <span className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">Fout: </span>
+          {error}
+        </span>
+      ) : null}
+      <div className={inline ? "choices choices--inline" : "choices"}>
+        {options.map((option) => {
+          const id = `${name}-${option.value}`;
+          return (
+            <div className="choice" key={option.value}>
+              <input type={type} id={id} name={name} value={option.value} defaultChecked={selected.includes(option.value)} />
+              <label htmlFor={id}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

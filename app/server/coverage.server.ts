@@ -170,3 +170,26 @@ export async function findCoveringProvidersByScan(db: Db, location: ResolvedLoca
   }
   return result.sort(compareByDistance);
 }
+
+/** The PC4 area coverage is measured from: the work address when there is one, else home. */
+export function basePc4Of(provider: { has_work_address: number | null; work_postcode: string | null; home_postcode: string | null }): number | null {
+  const postcode = provider.has_work_address ? provider.work_postcode : provider.home_postcode;
+  const pc4 = postcode ? Number(postcode.slice(0, 4)) : NaN;
+  return Number.isInteger(pc4) && pc4 >= 1000 ? pc4 : null;
+}
+
+/**
+ * After an address change: move the werkgebied's base along, so a radius
+ * keeps meaning "around my (work) address". Call in the same transaction.
+ */
+export async function refreshCoverageBase(db: Db, providerId: number): Promise<void> {
+  const coverage = await loadCoverage(db, providerId);
+  if (!coverage) return;
+  const provider = await db
+    .selectFrom("providers")
+    .select(["has_work_address", "work_postcode", "home_postcode"])
+    .where("id", "=", providerId)
+    .executeTakeFirstOrThrow();
+  const { basePc4: _old, base: _oldPoint, ...input } = coverage;
+  await saveCoverage(db, providerId, input, basePc4Of(provider));
+}

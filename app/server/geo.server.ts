@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { LatLon } from "~/domain/geo";
 import { foldPlaceName } from "~/domain/place-name";
-import { parseLocationQuery } from "~/domain/postcode";
+import { parseLocationQuery, parsePostcode } from "~/domain/postcode";
 import type { Db } from "./db.server";
 
 export type Place = { id: number; name: string; lat: number; lon: number };
@@ -144,4 +144,16 @@ export async function resolveLocation(db: Db, input: string): Promise<LocationLo
     ok: true,
     location: { kind: "place", label: place.name, point: { lat: place.lat, lon: place.lon }, place, pc4: null },
   };
+}
+
+/**
+ * Woonplaats pre-filled from the postcode: when the place field was left
+ * empty, the place of the postcode's PC4 area is filled in before validation.
+ */
+export async function fillCityFromPostcode(db: Db, formData: FormData, postcodeField: string, cityField: string): Promise<void> {
+  const city = String(formData.get(cityField) ?? "").trim();
+  const postcode = parsePostcode(String(formData.get(postcodeField) ?? ""));
+  if (city !== "" || !postcode) return;
+  const area = await findPc4Area(db, postcode.pc4);
+  if (area) formData.set(cityField, area.place.name);
 }

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_postcodes";
 import * as m0002 from "./0002_providers";
 import * as m0003 from "./0003_coverage";
+import * as m0004 from "./0004_accounts_and_uploads";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0001_postcodes": m0001,
   "0002_providers": m0002,
   "0003_coverage": m0003,
+  "0004_accounts_and_uploads": m0004,
 };

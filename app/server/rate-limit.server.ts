@@ -1,0 +1,25 @@
+import type { Db } from "./db.server";
+
+export type RateLimit = { bucket: string; limit: number; windowSeconds: number };
+
+export const SIGN_IN_LIMIT: RateLimit = { bucket: "sign-in", limit: 10, windowSeconds: 15 * 60 };
+export const SIGNUP_LIMIT: RateLimit = { bucket: "signup", limit: 5, windowSeconds: 60 * 60 };
+
+/**
+ * Counts one attempt for `key` (usually the client IP) in a fixed window and
+ * says whether it is still allowed. Stored in SQLite, so a restart does not
+ * reset the count.
+ */
+export async function hitRateLimit(db: Db, rule: RateLimit, key: string, now = Date.now()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const row = await db
+    .insertInto("rate_limit_hits")
+    .values({ bucket: rule.bucket, key, window_start: windowStart, count: 1 })
+    .onConflict((oc) => oc.columns(["bucket", "key", "window_start"]).doUpdateSet((eb) => ({ count: eb("rate_limit_hits.count", "+", 1) })))
+    .returning("count")
+    .executeTakeFirstOrThrow();
+  // Old windows are no longer needed.
+  await db.deleteFrom("rate_limit_hits").where("bucket", "=", rule.bucket).where("window_start", "<", windowStart).execute();
+  return { allowed: row.count <= rule.limit, retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000) };
+}
