@@ -76,6 +76,9 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       DEMO_DATA: "true",
       LOG_REQUESTS: "false",
+      // Every journey signs up from 127.0.0.1; the limits themselves are tested in tests/integration.
+      SIGN_IN_RATE_LIMIT: "1000",
+      SIGNUP_RATE_LIMIT: "1000",
     },
   },
 });

@@ -37,5 +37,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // Vitest puts Vite's BASE_URL ("/") into process.env; the app reads BASE_URL as its public address.
+    env: { BASE_URL: "http://127.0.0.1:3000" },
   },
 });

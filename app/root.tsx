@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -8,11 +8,26 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
 import { CONTACT, PageShell } from "./components/site-layout";
+import { database } from "./server/db.server";
+import { getProviderSession } from "./server/session.server";
 import stylesheet from "./styles/app.css?url";
+
+/** Who is signed in, for the header: "Hallo Bert" and a sign-out button instead of "Inloggen". */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getProviderSession(request);
+  if (!session) return { provider: null };
+  const provider = await database()
+    .db.selectFrom("providers")
+    .select("first_name")
+    .where("id", "=", session.providerId)
+    .executeTakeFirst();
+  return { provider: provider ? { firstName: provider.first_name } : null };
+}
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -35,6 +50,8 @@ export const meta: MetaFunction = ({ error }) => [
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Also rendered around the error page, when the root loader may have failed.
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="nl">
       <head>
@@ -44,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <PageShell>{children}</PageShell>
+        <PageShell provider={rootData?.provider ?? null}>{children}</PageShell>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

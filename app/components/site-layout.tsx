@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export const CONTACT = {
@@ -8,7 +8,9 @@ export const CONTACT = {
   hours: "maandag tot en met vrijdag van 9.00 tot 17.00 uur",
 };
 
-export function SiteHeader() {
+type SignedIn = { firstName: string } | null;
+
+export function SiteHeader({ provider }: { provider: SignedIn }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -20,14 +22,31 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Hoofdmenu">
           <ul className="site-nav">
-            <li>
-              <Link to="/aanmelden">Dienstverlener worden</Link>
-            </li>
-            <li>
-              <Link to="/inloggen" className="button button--secondary">
-                Inloggen
-              </Link>
-            </li>
+            {provider ? (
+              <>
+                <li>
+                  <Link to="/aanmelden/verder">Mijn aanmelding</Link>
+                </li>
+                <li>
+                  <Form method="post" action="/uitloggen">
+                    <button type="submit" className="button--secondary">
+                      Uitloggen <span className="visually-hidden">({provider.firstName})</span>
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link to="/aanmelden">Dienstverlener worden</Link>
+                </li>
+                <li>
+                  <Link to="/inloggen" className="button button--secondary">
+                    Inloggen
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>
@@ -67,13 +86,13 @@ export function SiteFooter() {
   );
 }
 
-export function PageShell({ children }: { children: ReactNode }) {
+export function PageShell({ children, provider }: { children: ReactNode; provider: SignedIn }) {
   return (
     <>
       <a href="#inhoud" className="skip-link">
         Direct naar de inhoud
       </a>
-      <SiteHeader />
+      <SiteHeader provider={provider} />
       <main id="inhoud" tabIndex={-1} className="container main">
         {children}
       </main>

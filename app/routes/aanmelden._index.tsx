@@ -7,7 +7,7 @@ import { aanmeldingLabels, aanmeldingSchema } from "~/domain/signup-schemas";
 import { HEARD_FROM_OPTIONS, OFFERINGS } from "~/domain/wizard";
 import { database } from "~/server/db.server";
 import { createProviderAccount, EmailTakenError, emailIsTaken, parseJsonList } from "~/server/provider-accounts.server";
-import { hitRateLimit, SIGNUP_LIMIT } from "~/server/rate-limit.server";
+import { hitRateLimit, signupLimit } from "~/server/rate-limit.server";
 import { createProviderSession, getProviderSession } from "~/server/session.server";
 import { completeStep, parseCompletedSteps } from "~/server/wizard.server";
 import type { WizardHandle } from "./aanmelden";
@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const limit = await hitRateLimit(db, SIGNUP_LIMIT, context.clientIp);
+  const limit = await hitRateLimit(db, signupLimit(), context.clientIp);
   if (!limit.allowed) {
     return data(
       submission.reply({

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, formState, TextField } from "~/components/form";
+import { PostcodeCityAutofill } from "~/components/postcode-city";
 import { StepActions, StepPage } from "~/components/wizard";
 import { bedrijfLabels, bedrijfSchema } from "~/domain/signup-schemas";
 import { YES_NO_OPTIONS } from "~/domain/wizard";
@@ -101,6 +102,7 @@ export default function BedrijfStep() {
             <TextField name="workCity" label={bedrijfLabels.workCity} hint="Laat u dit leeg, dan vullen wij de plaats in die bij de postcode hoort." autoComplete="work address-level2" defaultValue={form.text("workCity")} error={form.error("workCity")} />
           </div>
         </div>
+        <PostcodeCityAutofill postcodeId="workPostcode" cityId="workCity" />
         <StepActions previousPath="/aanmelden/persoonlijk" />
       </Form>
     </StepPage>

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, formState, TextField } from "~/components/form";
+import { PostcodeCityAutofill } from "~/components/postcode-city";
 import { StepActions, StepPage } from "~/components/wizard";
 import { formatDutchDate } from "~/domain/age";
 import { formatPhone } from "~/domain/phone";
@@ -88,7 +89,7 @@ export default function PersoonlijkStep() {
         <TextField name="phone" type="tel" label={persoonlijkLabels.phone} hint="Vast of mobiel, bijvoorbeeld 0610034891" autoComplete="tel" defaultValue={form.text("phone")} error={form.error("phone")} />
         <ChoiceGroup name="gender" type="radio" legend={persoonlijkLabels.gender} options={GENDER_OPTIONS} selected={[form.text("gender")]} error={form.error("gender")} inline />
         <TextField name="birthDate" label={persoonlijkLabels.birthDate} hint="Dag, maand en jaar, bijvoorbeeld 7-9-1962 of 7 september 1962" autoComplete="bday" defaultValue={form.text("birthDate")} error={form.error("birthDate")} />
-        <fieldset className="address" data-postcode-city="postcode city">
+        <fieldset className="address">
           <legend>Mijn thuisadres</legend>
           <TextField name="postcode" label={persoonlijkLabels.postcode} hint="Bijvoorbeeld 3447 GT" autoComplete="postal-code" defaultValue={form.text("postcode")} error={form.error("postcode")} className="input--short" />
           <TextField name="houseNumber" label={persoonlijkLabels.houseNumber} inputMode="numeric" defaultValue={form.text("houseNumber")} error={form.error("houseNumber")} className="input--short" />
@@ -96,6 +97,7 @@ export default function PersoonlijkStep() {
           <TextField name="street" label={persoonlijkLabels.street} autoComplete="address-line1" defaultValue={form.text("street")} error={form.error("street")} />
           <TextField name="city" label={persoonlijkLabels.city} hint="Laat u dit leeg, dan vullen wij de plaats in die bij uw postcode hoort." autoComplete="address-level2" defaultValue={form.text("city")} error={form.error("city")} />
         </fieldset>
+        <PostcodeCityAutofill postcodeId="postcode" cityId="city" />
         <StepActions previousPath="/aanmelden" />
       </Form>
     </StepPage>

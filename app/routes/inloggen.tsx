@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from "~/components/form";
 import { safeRedirect } from "~/domain/redirect";
 import { authenticator, InvalidCredentialsError } from "~/server/auth.server";
 import { database } from "~/server/db.server";
-import { hitRateLimit, SIGN_IN_LIMIT } from "~/server/rate-limit.server";
+import { hitRateLimit, signInLimit } from "~/server/rate-limit.server";
 import { createProviderSession, requireAnonymous } from "~/server/session.server";
 import { parseCompletedSteps, resumePath } from "~/server/wizard.server";
 
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { db } = database();
-  const limit = await hitRateLimit(db, SIGN_IN_LIMIT, context.clientIp);
+  const limit = await hitRateLimit(db, signInLimit(), context.clientIp);
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return data(

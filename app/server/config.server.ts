@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),
   DEMO_DATA: booleanFromEnv.optional(),
   LOG_REQUESTS: booleanFromEnv.default(true),
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
 });
 
 export type Config = {
@@ -33,6 +35,10 @@ export type Config = {
   sessionSecret: string;
   seedDemoData: boolean;
   logRequests: boolean;
+  /** Sign-in attempts per client address per 15 minutes. */
+  signInRateLimit: number;
+  /** New accounts per client address per hour. */
+  signupRateLimit: number;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +86,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: values.SESSION_SECRET ?? developmentSessionSecret(dataDir),
     seedDemoData: values.DEMO_DATA ?? !isProduction,
     logRequests: values.LOG_REQUESTS,
+    signInRateLimit: values.SIGN_IN_RATE_LIMIT,
+    signupRateLimit: values.SIGNUP_RATE_LIMIT,
   };
 }
 

@@ -1,9 +1,10 @@
+import { config } from "./config.server";
 import type { Db } from "./db.server";
 
 export type RateLimit = { bucket: string; limit: number; windowSeconds: number };
 
-export const SIGN_IN_LIMIT: RateLimit = { bucket: "sign-in", limit: 10, windowSeconds: 15 * 60 };
-export const SIGNUP_LIMIT: RateLimit = { bucket: "signup", limit: 5, windowSeconds: 60 * 60 };
+export const signInLimit = (): RateLimit => ({ bucket: "sign-in", limit: config().signInRateLimit, windowSeconds: 15 * 60 });
+export const signupLimit = (): RateLimit => ({ bucket: "signup", limit: config().signupRateLimit, windowSeconds: 60 * 60 });
 
 /**
  * Counts one attempt for `key` (usually the client IP) in a fixed window and
