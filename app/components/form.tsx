@@ -120,9 +120,10 @@ type ErrorSummaryProps = {
 };
 
 /**
- * The list of problems at the top of a form, each a link to its field. It
- * takes focus when it appears, so keyboard and screen-reader users land on
- * it after submitting (with and without JavaScript, via autofocus).
+ * The list of problems at the top of a form, each a link to its field. With
+ * JavaScript it takes focus when it appears, so keyboard and screen-reader
+ * users land on it; without, it is the first thing after the page intro and
+ * is announced as an alert.
  */
 export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -145,7 +146,8 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
         {entries.map(([name, message]) => (
           <li key={name}>
             <a href={`#${name}`}>
-              {labels[name]}: {message}
+              <span className="visually-hidden">{labels[name]}: </span>
+              {message}
             </a>
           </li>
         ))}

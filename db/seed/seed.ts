@@ -3,6 +3,7 @@ import { slugify, uniqueSlug } from "~/domain/slug";
 import type { Db } from "~/server/db.server";
 import { saveCoverage } from "~/server/coverage.server";
 import { findPlaceByName } from "~/server/geo.server";
+import { hashPassword } from "~/server/passwords.server";
 import { DEFAULT_CATEGORIES } from "./categories";
 import { CATEGORY_TEXTS, DEMO_PROVIDERS, type DemoProvider } from "./demo-providers";
 
@@ -48,6 +49,9 @@ async function centralPc4(db: Db, placeId: number, lat: number, lon: number): Pr
  * About forty live providers spread over the country, for development and
  * demos. Runs only on an empty providers table, in one transaction.
  */
+/** Every demo provider signs in with its own address and this password (README: demo accounts). */
+export const DEMO_PASSWORD = "Vivium-demo-2026";
+
 export async function seedDemoProviders(db: Db, now = new Date()): Promise<number> {
   const existing = await db.selectFrom("providers").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
   if (existing.n > 0) return 0;
@@ -55,6 +59,8 @@ export async function seedDemoProviders(db: Db, now = new Date()): Promise<numbe
     (await db.selectFrom("categories").select(["id", "name"]).execute()).map((c) => [c.name, c.id] as const),
   );
 
+  // One hash for all: argon2id is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const slugs = new Set<string>();
     for (const [index, demo] of DEMO_PROVIDERS.entries()) {
@@ -74,6 +80,7 @@ export async function seedDemoProviders(db: Db, now = new Date()): Promise<numbe
         .values({
           slug,
           email: `${slug}@demo.viviumservices.nl`,
+          password_hash: passwordHash,
           status: "live",
           offerings: JSON.stringify(["diensten-aan-huis"]),
           terms_accepted_at: createdAt,
