@@ -1,4 +1,13 @@
-import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from "react";
 
 /** Errors keyed by field name, as the server returns them with status 400. */
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -113,6 +122,19 @@ export function CharacterCounter({ id, length, max }: { id: string; length: numb
   );
 }
 
+/**
+ * With JavaScript, a summary link focuses its field itself: letting the hash
+ * change would make the router navigate and drop the returned errors and
+ * values. Without JavaScript the plain link jumps to the field.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  field.scrollIntoView({ block: "center" });
+  field.focus({ preventScroll: true });
+}
+
 type ErrorSummaryProps = {
   errors: FieldErrors | undefined;
   /** The visible question of each field, in form order; decides the order of the list. */
@@ -133,9 +155,11 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
     .filter((entry): entry is readonly [string, string] => Boolean(entry[1]));
   const other = errors?.[""]?.[0] ?? errors?.["form"]?.[0];
 
+  // Focus once per new set of errors, not on every re-render of the form.
+  const signature = JSON.stringify(errors ?? {});
   useEffect(() => {
-    if (entries.length > 0 || other) ref.current?.focus();
-  }, [entries.length, other, errors]);
+    if (signature !== "{}") ref.current?.focus();
+  }, [signature]);
 
   if (entries.length === 0 && !other) return null;
   return (
@@ -145,9 +169,8 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
         {other ? <li>{other}</li> : null}
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={`#${name}`}>
-              <span className="visually-hidden">{labels[name]}: </span>
-              {message}
+            <a href={`#${name}`} onClick={(event) => focusField(event, name)}>
+              {labels[name]} — {message}
             </a>
           </li>
         ))}

@@ -12,6 +12,8 @@ declare module "express-serve-static-core" {
   }
 }
 
+const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
+
 type HttpAppOptions = {
   config: Config;
   database: AppDatabase;
@@ -40,6 +42,14 @@ export function createHttpApp({ config, database, assets, remix, development = f
     }
   });
 
+  // Uploads are at most 10 MB per file; nothing legitimate posts more than this in all.
+  app.use((req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+      res.status(413).type("text/plain; charset=utf-8").send("Het verzonden formulier is te groot (meer dan 25 MB). Kies kleinere bestanden.");
+      return;
+    }
+    next();
+  });
   app.use(compression());
   if (config.logRequests) app.use(morgan("tiny"));
 
