@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { WizardStepWithState } from "~/domain/wizard";
 
@@ -68,13 +68,7 @@ export function StepActions({ previousPath, nextLabel = "Volgende stap" }: { pre
   );
 }
 
-export function SignOutButton({ firstName }: { firstName: string }) {
-  return (
-    <Form method="post" action="/uitloggen" className="greeting">
-      <span>Hallo {firstName}</span>
-      <button type="submit" className="button--link">
-        Uitloggen
-      </button>
-    </Form>
-  );
+/** The manual's "Hallo Bert"; signing out is in the site header. */
+export function Greeting({ firstName }: { firstName: string }) {
+  return <p className="greeting">Hallo {firstName}</p>;
 }

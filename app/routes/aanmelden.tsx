@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
-import { SignOutButton, StepList } from "~/components/wizard";
+import { Greeting, StepList } from "~/components/wizard";
 import { isStepKey, stepStates } from "~/domain/wizard";
 import { database } from "~/server/db.server";
 import { getProviderSession } from "~/server/session.server";
@@ -31,7 +31,7 @@ export default function WizardLayout() {
   const currentKey = current && isStepKey(current) ? current : "aanmelding";
   return (
     <div className="wizard">
-      {provider ? <SignOutButton firstName={provider.firstName} /> : null}
+      {provider ? <Greeting firstName={provider.firstName} /> : null}
       <div className="wizard__layout">
         <StepList steps={stepStates(provider?.completed ?? [], currentKey)} />
         <div className="wizard__content">
