@@ -68,13 +68,16 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      NODE_ENV: "production",
+      // Not production: the local Mollie test gateway and demo data are refused there.
+      NODE_ENV: "test",
       PORT: String(port),
       HOST: "127.0.0.1",
       BASE_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR,
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       DEMO_DATA: "true",
+      MOLLIE_GATEWAY_PORT: "0",
+      MOLLIE_CHECKOUT_PORT: "0",
       LOG_REQUESTS: "false",
       // Every journey signs up from 127.0.0.1; the limits themselves are tested in tests/integration.
       SIGN_IN_RATE_LIMIT: "1000",

@@ -17,6 +17,12 @@ export interface DB {
   sessions: SessionsTable;
   rate_limit_hits: RateLimitHitsTable;
   uploads: UploadsTable;
+  provider_packages: ProviderPackagesTable;
+  payments: PaymentsTable;
+  payment_status_history: PaymentStatusHistoryTable;
+  invoice_sequences: InvoiceSequencesTable;
+  invoices: InvoicesTable;
+  outbox_messages: OutboxMessagesTable;
 }
 
 export interface PlacesTable {
@@ -178,4 +184,94 @@ export interface UploadsTable {
   height: number | null;
   crop: string | null;
   created_at: string;
+}
+
+export type PackageKey = "basis" | "plus" | "luxe" | "fee";
+export type ProviderPackageStatus = "awaiting_payment" | "active" | "expired" | "cancelled";
+
+export interface ProviderPackagesTable {
+  id: Generated<number>;
+  provider_id: number;
+  package: PackageKey;
+  price_cents: number;
+  credit_cents: Generated<number>;
+  starts_on: string;
+  ends_on: string;
+  status: Generated<ProviderPackageStatus>;
+  renewal_reminded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PaymentPurpose = "admin_fee" | "package";
+/** `created`: our row exists, Mollie has not answered yet. The rest are Mollie's statuses. */
+export type PaymentStatus = "created" | "open" | "pending" | "authorized" | "paid" | "failed" | "canceled" | "expired";
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  public_id: string;
+  provider_id: number;
+  purpose: PaymentPurpose;
+  provider_package_id: number | null;
+  description: string;
+  net_cents: number;
+  vat_cents: number;
+  gross_cents: number;
+  vat_rate: Generated<number>;
+  mollie_id: string | null;
+  checkout_url: string | null;
+  status: Generated<PaymentStatus>;
+  idempotency_key: string;
+  paid_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentStatusHistoryTable {
+  id: Generated<number>;
+  payment_id: number;
+  status: string;
+  source: string;
+  recorded_at: string;
+}
+
+export interface InvoiceSequencesTable {
+  year: number;
+  last_sequence: number;
+}
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  number: string;
+  year: number;
+  sequence: number;
+  payment_id: number;
+  provider_id: number;
+  issued_at: string;
+  seller: string;
+  buyer: string;
+  lines: string;
+  net_cents: number;
+  vat_cents: number;
+  gross_cents: number;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export interface OutboxMessagesTable {
+  id: Generated<number>;
+  dedupe_key: string | null;
+  template: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
 }

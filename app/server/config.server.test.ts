@@ -33,10 +33,17 @@ describe("loadConfig", () => {
   });
 
   it("requires a session secret in production and keeps demo data out", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir() })).toThrow(/SESSION_SECRET is required/);
-    const config = loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40) });
+    const mollie = { MOLLIE_API_KEY: "live_abcdefghijklmnopqrstuvwxyz12" };
+    expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), ...mollie })).toThrow(/SESSION_SECRET is required/);
+    const config = loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40), ...mollie });
     expect(config.seedDemoData).toBe(false);
     expect(config.isProduction).toBe(true);
+  });
+
+  it("refuses production without a real Mollie key: the local gateway is for development and tests", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40) })).toThrow(/MOLLIE_API_KEY is required/);
+    expect(loadConfig({ DATA_DIR: tempDir() }).mollie).toMatchObject({ apiKey: null, useLocalGateway: true });
+    expect(() => loadConfig({ DATA_DIR: tempDir(), MOLLIE_API_KEY: "geheim" })).toThrow(/MOLLIE_API_KEY/);
   });
 
   it("names the variable that is wrong", () => {

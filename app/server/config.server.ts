@@ -17,6 +17,16 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),
   DEMO_DATA: booleanFromEnv.optional(),
   LOG_REQUESTS: booleanFromEnv.default(true),
+  MOLLIE_API_KEY: z
+    .string()
+    .regex(/^(test|live)_\w{20,}$/, "moet een Mollie API-sleutel zijn (test_… of live_…)")
+    .optional(),
+  MOLLIE_API_ENDPOINT: z.url().optional(),
+  MOLLIE_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
+  MOLLIE_CHECKOUT_PORT: z.coerce.number().int().min(0).max(65535).default(3444),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Vivium Services <noreply@viviumservices.nl>"),
+  STAFF_EMAIL: z.email().default("dienstverleners@viviumservices.nl"),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
 });
@@ -39,6 +49,23 @@ export type Config = {
   signInRateLimit: number;
   /** New accounts per client address per hour. */
   signupRateLimit: number;
+  mollie: {
+    /** Without a key, the local Mollie-compatible test gateway is started and used. */
+    apiKey: string | null;
+    /** Mollie's API base (default https://api.mollie.com/v2/); set for the local gateway. */
+    endpoint: string | null;
+    useLocalGateway: boolean;
+    /** Ports of the local gateway: its API (HTTPS) and its checkout page (HTTP, so no certificate warning). */
+    localGatewayPort: number;
+    localCheckoutPort: number;
+  };
+  mail: {
+    /** Without SMTP_URL, messages are written as .eml files under DATA_DIR/mail. */
+    smtpUrl: string | null;
+    from: string;
+    /** Where staff notices go (a provider went live, …). */
+    staffAddress: string;
+  };
 };
 
 export class ConfigError extends Error {
@@ -62,6 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = values.NODE_ENV === "production";
   const dataDir = path.resolve(values.DATA_DIR);
 
+  if (isProduction && !values.MOLLIE_API_KEY) {
+    throw new ConfigError("MOLLIE_API_KEY is required when NODE_ENV=production; the local test gateway is for development and tests only.");
+  }
   if (isProduction && !values.SESSION_SECRET) {
     throw new ConfigError(
       "SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters). See .env.example.",
@@ -88,6 +118,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logRequests: values.LOG_REQUESTS,
     signInRateLimit: values.SIGN_IN_RATE_LIMIT,
     signupRateLimit: values.SIGNUP_RATE_LIMIT,
+    mollie: {
+      apiKey: values.MOLLIE_API_KEY ?? null,
+      endpoint: values.MOLLIE_API_ENDPOINT ?? null,
+      useLocalGateway: !values.MOLLIE_API_KEY,
+      localGatewayPort: values.MOLLIE_GATEWAY_PORT,
+      localCheckoutPort: values.MOLLIE_CHECKOUT_PORT,
+    },
+    mail: {
+      smtpUrl: values.SMTP_URL ?? null,
+      from: values.MAIL_FROM,
+      staffAddress: values.STAFF_EMAIL,
+    },
   };
 }
 

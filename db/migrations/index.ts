@@ -3,6 +3,7 @@ import * as m0001 from "./0001_postcodes";
 import * as m0002 from "./0002_providers";
 import * as m0003 from "./0003_coverage";
 import * as m0004 from "./0004_accounts_and_uploads";
+import * as m0005 from "./0005_payments_invoices_packages_outbox";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0002_providers": m0002,
   "0003_coverage": m0003,
   "0004_accounts_and_uploads": m0004,
+  "0005_payments_invoices_packages_outbox": m0005,
 };
