@@ -7,6 +7,9 @@ import express, { type RequestHandler } from "express";
 import { config as loadedConfig, ConfigError } from "./app/server/config.server";
 import { openSharedDatabase } from "./app/server/db.server";
 import { createHttpApp } from "./app/server/http.server";
+import { assertLocalGatewayAllowed, clearLocalGateway, setLocalGateway } from "./app/server/mollie-client.server";
+import { startLocalMollieGateway, type LocalMollieGateway } from "./app/server/mollie-gateway/gateway.server";
+import { createMailTransport, startOutboxWorker } from "./app/server/outbox.server";
 import { prepareDatabase } from "./app/server/startup.server";
 
 declare module "@remix-run/node" {
@@ -24,8 +27,26 @@ async function main(): Promise<void> {
   // A local .env is read for convenience; real environment variables win.
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = loadedConfig();
+  // Without a live Mollie key, payments go to the local test gateway (ADR 005),
+  // which is refused in production and off this machine: check before anything starts.
+  if (config.mollie.useLocalGateway) assertLocalGatewayAllowed(config);
   const database = openSharedDatabase(config.databaseFile);
   await prepareDatabase(database, config);
+
+  // E-mails wait in the outbox table until this worker has handed them over (ADR 006).
+  const mailTransport = createMailTransport(config);
+  const outbox = startOutboxWorker({ db: database.db, transport: mailTransport });
+
+  let gateway: LocalMollieGateway | null = null;
+  if (config.mollie.useLocalGateway) {
+    gateway = await startLocalMollieGateway({
+      dataDir: config.dataDir,
+      apiPort: config.mollie.localGatewayPort,
+      checkoutPort: config.mollie.localCheckoutPort,
+    });
+    setLocalGateway(gateway);
+    console.log(`Mollie test gateway: API ${gateway.apiBaseUrl}, checkout ${gateway.checkoutBaseUrl}`);
+  }
 
   const assets: RequestHandler[] = [];
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -58,7 +79,15 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`${signal}: stopping`);
     server.close(() => {
-      void database.close().then(() => process.exit(0));
+      clearLocalGateway();
+      // A send in progress is finished and recorded before the database closes.
+      void outbox
+        .stop()
+        .then(() => {
+          mailTransport.close();
+          return Promise.all([database.close(), gateway?.close()]);
+        })
+        .then(() => process.exit(0));
     });
     // Keep-alive sockets would hold the close open; end them after a grace period.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();

@@ -12,7 +12,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
-import { CONTACT, PageShell } from "./components/site-layout";
+import { CONTACT } from "./domain/contact";
+import { PageShell } from "./components/site-layout";
 import { database } from "./server/db.server";
 import { getProviderSession } from "./server/session.server";
 import stylesheet from "./styles/app.css?url";

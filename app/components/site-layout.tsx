@@ -1,12 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-export const CONTACT = {
-  phone: "030 123 45 67",
-  phoneHref: "tel:+31301234567",
-  email: "info@viviumservices.nl",
-  hours: "maandag tot en met vrijdag van 9.00 tot 17.00 uur",
-};
+import { CONTACT } from "~/domain/contact";
 
 type SignedIn = { firstName: string } | null;
 

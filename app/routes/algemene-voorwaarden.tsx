@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { CONTACT } from "~/components/site-layout";
+import { CONTACT } from "~/domain/contact";
 
 export const meta: MetaFunction = () => [{ title: "Algemene voorwaarden voor dienstverleners — Vivium Services" }];
 

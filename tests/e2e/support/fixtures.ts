@@ -26,13 +26,17 @@ export const test = base.extend<Fixtures>({
       // scripts are blocked, so axe sees what a browser without JavaScript shows.
       const html = await page.content();
       const url = page.url();
+      // A request's URL never has the #fragment (e.g. after following an error summary
+      // link), so compare without it; otherwise the page would be fetched afresh, without
+      // the session, and axe would scan the sign-in page instead.
+      const address = url.split("#")[0];
       const context = await browser.newContext({ javaScriptEnabled: true, locale: "nl-NL" });
       try {
         const scanned = await context.newPage();
         await scanned.route("**/*", (route) => {
           const request = route.request();
           if (request.resourceType() === "script") return route.abort();
-          if (request.url() === url && request.isNavigationRequest()) {
+          if (request.url() === address && request.isNavigationRequest()) {
             return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
           }
           return route.continue();
