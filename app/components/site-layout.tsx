@@ -71,6 +71,9 @@ export function SiteFooter() {
               <Link to="/aanmelden">Aanmelden als dienstverlener</Link>
             </li>
             <li>
+              <Link to="/pakketten">Promotiepakketten</Link>
+            </li>
+            <li>
               <Link to="/inloggen">Inloggen</Link>
             </li>
           </ul>

@@ -34,6 +34,18 @@ test.describe("signup: Betaling and Voltooiing", () => {
     await page.getByRole("link", { name: "Computerhulp" }).click();
     await expect(page).toHaveURL(/\/categorie\/computerhulp$/);
     await expect(page.getByRole("heading", { level: 2, name: `Bert ${lastName}` })).toBeVisible();
+
+    // The paid fee has an invoice, downloadable as a PDF from the backoffice.
+    await page.goto("/backoffice/pakket");
+    const invoiceLink = page.getByRole("link", { name: /Download PDF/ });
+    await expect(invoiceLink).toHaveCount(1);
+    await expectAccessible(page);
+    const href = await invoiceLink.getAttribute("href");
+    expect(href).toMatch(/^\/backoffice\/facturen\/\d{4}-\d{4,}$/);
+    const pdf = await page.request.get(href ?? "");
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   test("a failed payment says so, and Probeer opnieuw starts a new one that can be paid", async ({ page, expectAccessible }) => {
