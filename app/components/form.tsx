@@ -19,12 +19,18 @@ type FieldShellProps = {
   error?: string;
   children: ReactNode;
   after?: ReactNode;
+  /** Extra classes for a field with its own layout (price with €, autocomplete). */
+  className?: string;
 };
 
-/** Label, hint and error message above the control; ids wired for screen readers. */
-function FieldShell({ id, label, hint, error, children, after }: FieldShellProps) {
+/**
+ * Label, hint and error message above the control; the control's
+ * aria-describedby uses `describedBy(id, hint, error)` to point at them.
+ */
+export function FieldShell({ id, label, hint, error, children, after, className }: FieldShellProps) {
+  const classes = ["field", error ? "field--error" : null, className ?? null].filter(Boolean).join(" ");
   return (
-    <div className={error ? "field field--error" : "field"}>
+    <div className={classes}>
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <span className="field__hint" id={`${id}-hint`}>
@@ -43,7 +49,7 @@ function FieldShell({ id, label, hint, error, children, after }: FieldShellProps
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown, extra?: string): string | undefined {
+export function describedBy(id: string, hint: unknown, error: unknown, extra?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, extra ?? null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;
 }

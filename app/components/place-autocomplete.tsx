@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { placeDisplayName } from "~/domain/availability";
+import { describedBy, FieldShell } from "./form";
 
 type PlaceAutocompleteProps = {
   id: string;
@@ -171,23 +172,11 @@ export function PlaceAutocomplete({
     }
   }
 
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedById = describedBy(id, hint, error);
   const expanded = open && options.length > 0;
 
   return (
-    <div className={error ? "field field--error place-autocomplete" : "field place-autocomplete"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </span>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint} error={error} className="place-autocomplete">
       <div className="place-autocomplete__control">
         <input
           ref={inputRef}
@@ -198,7 +187,7 @@ export function PlaceAutocomplete({
           autoComplete={enhanced ? "off" : "address-level2"}
           spellCheck={false}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedById}
           role={enhanced ? "combobox" : undefined}
           aria-autocomplete={enhanced ? "list" : undefined}
           aria-expanded={enhanced ? expanded : undefined}
@@ -235,6 +224,6 @@ export function PlaceAutocomplete({
           {status}
         </div>
       ) : null}
-    </div>
+    </FieldShell>
   );
 }

@@ -14,7 +14,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
-import { ChoiceGroup, ErrorSummary, formState, TextArea, TextField, type FieldErrors } from "~/components/form";
+import { ChoiceGroup, describedBy, ErrorSummary, FieldShell, formState, TextArea, TextField, type FieldErrors } from "~/components/form";
 import { StepActions, StepPage } from "~/components/wizard";
 import {
   applyPriceLineIntent,
@@ -328,19 +328,9 @@ function PriceLine({ index, line, errors }: LineProps) {
 function PriceField({ id, defaultValue, error }: { id: string; defaultValue: string; error?: string }) {
   const [price, setPrice] = useState(defaultValue);
   const member = memberPriceText(price);
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null, `${id}-member`].filter(Boolean).join(" ");
+  const hint = "Bijvoorbeeld 15 of 15,00";
   return (
-    <div className={error ? "field field--error price-field" : "field price-field"}>
-      <label htmlFor={id}>{serviceLineLabels.price}</label>
-      <span className="field__hint" id={`${id}-hint`}>
-        Bijvoorbeeld 15 of 15,00
-      </span>
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </span>
-      ) : null}
+    <FieldShell id={id} label={serviceLineLabels.price} hint={hint} error={error} className="price-field">
       <div className="price-field__control">
         <span className="price-field__currency" aria-hidden="true">
           €
@@ -353,7 +343,7 @@ function PriceField({ id, defaultValue, error }: { id: string; defaultValue: str
           autoComplete="off"
           defaultValue={defaultValue}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error, `${id}-member`)}
           onChange={(event) => setPrice(event.currentTarget.value)}
         />
       </div>
@@ -366,20 +356,13 @@ function PriceField({ id, defaultValue, error }: { id: string; defaultValue: str
           "Ledenprijs: 10% minder"
         )}
       </p>
-    </div>
+    </FieldShell>
   );
 }
 
 function UnitField({ id, defaultValue, error }: { id: string; defaultValue: string; error?: string }) {
   return (
-    <div className={error ? "field field--error unit-field" : "field unit-field"}>
-      <label htmlFor={id}>{serviceLineLabels.unit}</label>
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </span>
-      ) : null}
+    <FieldShell id={id} label={serviceLineLabels.unit} error={error} className="unit-field">
       <select
         id={id}
         name={id}
@@ -393,7 +376,7 @@ function UnitField({ id, defaultValue, error }: { id: string; defaultValue: stri
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 
