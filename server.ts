@@ -11,6 +11,7 @@ import { assertLocalGatewayAllowed, clearLocalGateway, setLocalGateway } from ".
 import { startLocalMollieGateway, type LocalMollieGateway } from "./app/server/mollie-gateway/gateway.server";
 import { createMailTransport, startOutboxWorker } from "./app/server/outbox.server";
 import { prepareDatabase } from "./app/server/startup.server";
+import { startStatsFlusher } from "./app/server/stats.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   // E-mails wait in the outbox table until this worker has handed them over (ADR 006).
   const mailTransport = createMailTransport(config);
   const outbox = startOutboxWorker({ db: database.db, transport: mailTransport });
+  // Profile views and search appearances are counted in memory and written every few seconds.
+  const stats = startStatsFlusher(database.db);
 
   let gateway: LocalMollieGateway | null = null;
   if (config.mollie.useLocalGateway) {
@@ -81,8 +84,7 @@ async function main(): Promise<void> {
     server.close(() => {
       clearLocalGateway();
       // A send in progress is finished and recorded before the database closes.
-      void outbox
-        .stop()
+      void Promise.all([outbox.stop(), stats.stop()])
         .then(() => {
           mailTransport.close();
           return Promise.all([database.close(), gateway?.close()]);

@@ -23,6 +23,9 @@ export interface DB {
   invoice_sequences: InvoiceSequencesTable;
   invoices: InvoicesTable;
   outbox_messages: OutboxMessagesTable;
+  provider_search: ProviderSearchTable;
+  provider_slug_history: ProviderSlugHistoryTable;
+  provider_daily_stats: ProviderDailyStatsTable;
 }
 
 export interface PlacesTable {
@@ -274,4 +277,28 @@ export interface OutboxMessagesTable {
   message_id: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+export interface ProviderSlugHistoryTable {
+  slug: string;
+  provider_id: number;
+  replaced_at: string;
+}
+
+export interface ProviderDailyStatsTable {
+  provider_id: number;
+  /** YYYY-MM-DD in Europe/Amsterdam. */
+  day: string;
+  profile_views: Generated<number>;
+  search_appearances: Generated<number>;
+}
+
+/** FTS5 index over live providers' text (migration 0006); rowid = providers.id. Kept in sync by triggers. */
+export interface ProviderSearchTable {
+  rowid: number;
+  name: string;
+  categories: string;
+  services: string;
+  intro: string;
+  profile: string;
 }

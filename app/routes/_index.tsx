@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SearchForm } from "~/components/provider-card";
 import { listActiveCategories } from "~/server/categories.server";
 import { database } from "~/server/db.server";
 
@@ -19,6 +20,7 @@ export default function Home() {
           Vivium Services helpt u een betrouwbare dienstverlener in de buurt te vinden: voor de computer, de voeten, een
           klusje in huis of gezelschap. Wij kennen iedere dienstverlener persoonlijk.
         </p>
+        <SearchForm idPrefix="home" />
       </section>
 
       <section aria-labelledby="categories-title">

@@ -1,23 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LocationProblem, Pagination, ProviderCard } from "~/components/provider-card";
 import { findCategoryBySlug } from "~/server/categories.server";
 import { database } from "~/server/db.server";
-import { listLiveProvidersInCategory } from "~/server/providers.server";
+import { searchProviders } from "~/server/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.category.name} bij u thuis — Vivium Services` : "Vivium Services" },
+  {
+    title: data
+      ? `${data.category.name} bij u thuis${data.waar ? ` — ${data.waar}` : ""} — Vivium Services`
+      : "Vivium Services",
+  },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { db } = database();
   const category = await findCategoryBySlug(db, params.slug ?? "");
   if (!category) throw new Response("Categorie niet gevonden", { status: 404 });
-  const providers = await listLiveProvidersInCategory(db, category.id);
-  return { category: { name: category.name, slug: category.slug }, providers };
+  const search = new URL(request.url).searchParams;
+  const waar = (search.get("waar") ?? "").trim();
+  const result = await searchProviders(db, { categorie: category.slug, waar, pagina: search.get("pagina") });
+  return {
+    category: { name: category.name, slug: category.slug },
+    waar,
+    location: result.location,
+    total: result.total,
+    page: result.page,
+    pageCount: result.pageCount,
+    providers: result.results,
+    alternatives: result.alternatives,
+  };
 }
 
 export default function CategoryPage() {
-  const { category, providers } = useLoaderData<typeof loader>();
+  const { category, waar, location, total, page, pageCount, providers, alternatives } = useLoaderData<typeof loader>();
+  const place = location?.ok ? location.location.label : null;
+  const href = (change: { waar?: string; pagina?: number }) => {
+    const params = new URLSearchParams();
+    const w = change.waar ?? waar;
+    if (w) params.set("waar", w);
+    if (change.pagina && change.pagina > 1) params.set("pagina", String(change.pagina));
+    const text = params.toString();
+    return `/categorie/${category.slug}${text ? `?${text}` : ""}`;
+  };
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumbs">
@@ -29,27 +54,57 @@ export default function CategoryPage() {
         </ol>
       </nav>
       <h1>{category.name}</h1>
-      {providers.length === 0 ? (
-        <p>Er zijn op dit moment nog geen dienstverleners in deze categorie. Kijk later nog eens, of kies een andere categorie.</p>
+
+      <form method="get" action={`/categorie/${category.slug}`} className="search-form search-form--location" aria-label="Zoek in de buurt">
+        <div className="field">
+          <label htmlFor="categorie-waar">Waar?</label>
+          <span className="field__hint" id="categorie-waar-hint">
+            Uw postcode of woonplaats
+          </span>
+          <input id="categorie-waar" name="waar" type="text" defaultValue={waar} maxLength={100} aria-describedby="categorie-waar-hint" />
+        </div>
+        <button type="submit" className="button">
+          Toon wie bij mij komt
+        </button>
+      </form>
+
+      <LocationProblem location={location} hrefFor={(w) => href({ waar: w })} />
+
+      {location && !location.ok ? null : total === 0 ? (
+        place ? (
+          <p>Er zijn op dit moment geen dienstverleners in deze categorie die bij {place} komen.</p>
+        ) : (
+          <p>Er zijn op dit moment nog geen dienstverleners in deze categorie. Kijk later nog eens, of kies een andere categorie.</p>
+        )
       ) : (
         <>
-          <p>
-            {providers.length === 1 ? "1 dienstverlener" : `${providers.length} dienstverleners`} in deze categorie.
+          <p className="search-count">
+            {total === 1 ? "1 dienstverlener" : `${total.toLocaleString("nl-NL")} dienstverleners`} in deze categorie
+            {place ? ` die bij ${place} komen` : ""}.
           </p>
           <ul className="card-list">
             {providers.map((provider) => (
-              <li key={provider.id} className="provider-card">
-                <h2>{provider.name}</h2>
-                <p className="provider-card__meta">
-                  {provider.categories.join(", ")}
-                  {provider.city ? ` · ${provider.city}` : ""}
-                </p>
-                <p>{provider.introText}</p>
+              <li key={provider.id}>
+                <ProviderCard card={provider} />
               </li>
             ))}
           </ul>
+          <Pagination page={page} pageCount={pageCount} hrefFor={(pagina) => href({ pagina })} />
         </>
       )}
+      {alternatives.length > 0 ? (
+        <section aria-labelledby="alternatives-title">
+          <h2 id="alternatives-title">Dienstverleners die het dichtst bij wonen</h2>
+          <p>Deze dienstverleners komen op dit moment niet naar {place}, maar wonen wel het dichtst bij.</p>
+          <ul className="card-list">
+            {alternatives.map((provider) => (
+              <li key={provider.id}>
+                <ProviderCard card={provider} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -235,12 +235,19 @@ async function goLive(trx: Db, payment: PaymentRow, now: Date): Promise<void> {
 /** `jan-de-vries`, or `jan-de-vries-2` when that is taken. */
 async function freeSlug(trx: Db, base: string): Promise<string> {
   const root = base === "" ? "dienstverlener" : base;
+  // Old slugs of renamed providers still redirect, so they are not free either.
   const taken = new Set(
     (
       await trx
         .selectFrom("providers")
         .select("slug")
         .where((eb) => eb.or([eb("slug", "=", root), eb("slug", "like", `${root}-%`)]))
+        .unionAll(
+          trx
+            .selectFrom("provider_slug_history")
+            .select("slug")
+            .where((eb) => eb.or([eb("slug", "=", root), eb("slug", "like", `${root}-%`)])),
+        )
         .execute()
     ).map((row) => row.slug),
   );

@@ -4,6 +4,8 @@ import * as m0002 from "./0002_providers";
 import * as m0003 from "./0003_coverage";
 import * as m0004 from "./0004_accounts_and_uploads";
 import * as m0005 from "./0005_payments_invoices_packages_outbox";
+import * as m0006 from "./0006_search_index";
+import * as m0007 from "./0007_profile_slugs_and_stats";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   "0003_coverage": m0003,
   "0004_accounts_and_uploads": m0004,
   "0005_payments_invoices_packages_outbox": m0005,
+  "0006_search_index": m0006,
+  "0007_profile_slugs_and_stats": m0007,
 };

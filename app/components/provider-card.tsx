@@ -1,0 +1,177 @@
+import { Link } from "@remix-run/react";
+import { formatDistanceKm } from "~/domain/geo";
+import { formatEuro } from "~/domain/money";
+import type { LocationLookup } from "~/server/geo.server";
+
+export type ProviderCardData = {
+  id: number;
+  slug: string;
+  name: string;
+  categories: string[];
+  introText: string;
+  photoId: string | null;
+  distanceKm: number | null;
+  nationwide: boolean;
+  priceFrom: { cents: number; memberCents: number; unit: "hour" | "service" } | null;
+  /** Reviews: null until there are any. */
+  rating: { average: number; count: number } | null;
+  /** Verification checks ("Identiteitsbewijs gezien", …): empty until they exist. */
+  badges: string[];
+};
+
+const UNIT = { hour: "per uur", service: "per keer" } as const;
+
+/** The mini profile card of search results and category pages. */
+export function ProviderCard({ card, headingLevel = 2 }: { card: ProviderCardData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const href = `/dienstverlener/${card.slug}`;
+  return (
+    <article className="provider-card provider-card--search">
+      <div className="provider-card__photo">
+        {card.photoId ? (
+          <picture>
+            <source type="image/webp" srcSet={`/foto/${card.photoId}/160.webp 160w, /foto/${card.photoId}/480.webp 480w`} sizes="160px" />
+            <img src={`/foto/${card.photoId}/160.jpg`} alt={`Foto van ${card.name}`} width={160} height={160} loading="lazy" />
+          </picture>
+        ) : (
+          <span className="provider-card__placeholder" aria-hidden="true">
+            {card.name.slice(0, 1)}
+          </span>
+        )}
+      </div>
+      <div className="provider-card__body">
+        <Heading>
+          <Link to={href}>{card.name}</Link>
+        </Heading>
+        {card.categories.length > 0 ? <p className="provider-card__meta">{card.categories.join(", ")}</p> : null}
+        {card.introText ? <p>{card.introText}</p> : null}
+        <ul className="provider-card__facts">
+          {card.nationwide ? (
+            <li>Werkt in heel Nederland</li>
+          ) : card.distanceKm !== null ? (
+            <li>Afstand: {formatDistanceKm(card.distanceKm)}</li>
+          ) : null}
+          <li>
+            {card.rating
+              ? `Gemiddeld ${card.rating.average.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} van 5 sterren (${card.rating.count} ${card.rating.count === 1 ? "beoordeling" : "beoordelingen"})`
+              : "Nog geen beoordelingen"}
+          </li>
+          {card.priceFrom ? (
+            <li>
+              Vanaf {formatEuro(card.priceFrom.cents)} {UNIT[card.priceFrom.unit]}
+              <span className="provider-card__member">
+                {" "}
+                (leden: {formatEuro(card.priceFrom.memberCents)} {UNIT[card.priceFrom.unit]})
+              </span>
+            </li>
+          ) : null}
+        </ul>
+        {card.badges.length > 0 ? (
+          <ul className="provider-card__badges" aria-label="Gezien door Vivium Services">
+            {card.badges.map((badge) => (
+              <li key={badge}>{badge}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          <Link to={href} className="button button--secondary">
+            Bekijk profiel<span className="visually-hidden"> van {card.name}</span>
+          </Link>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/**
+ * The search form of the home page and /zoeken: a plain GET form, so that a
+ * result has a shareable address and it works without JavaScript.
+ */
+export function SearchForm({ wat = "", waar = "", idPrefix = "zoek" }: { wat?: string; waar?: string; idPrefix?: string }) {
+  return (
+    <form method="get" action="/zoeken" className="search-form" role="search" aria-label="Zoek een dienstverlener">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-wat`}>Wat zoekt u?</label>
+        <span className="field__hint" id={`${idPrefix}-wat-hint`}>
+          Bijvoorbeeld: pedicure, computerhulp of een naam
+        </span>
+        <input id={`${idPrefix}-wat`} name="wat" type="search" defaultValue={wat} maxLength={200} aria-describedby={`${idPrefix}-wat-hint`} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-waar`}>Waar?</label>
+        <span className="field__hint" id={`${idPrefix}-waar-hint`}>
+          Uw postcode of woonplaats
+        </span>
+        <input
+          id={`${idPrefix}-waar`}
+          name="waar"
+          type="text"
+          defaultValue={waar}
+          maxLength={100}
+          autoComplete="postal-code"
+          aria-describedby={`${idPrefix}-waar-hint`}
+        />
+      </div>
+      <button type="submit" className="button">
+        Zoeken
+      </button>
+    </form>
+  );
+}
+
+/** An unknown postcode or place: says what was not found and links to close place names. */
+export function LocationProblem({ location, hrefFor }: { location: LocationLookup | null; hrefFor: (waar: string) => string }) {
+  if (!location || location.ok || location.reason === "empty") return null;
+  return (
+    <div className="notice notice--warning" role="alert">
+      <h2>
+        {location.reason === "unknown-postcode"
+          ? `Wij kennen de postcode ${location.input} niet`
+          : `Wij kennen de plaats “${location.input}” niet`}
+      </h2>
+      {location.suggestions.length > 0 ? (
+        <>
+          <p>Bedoelt u een van deze plaatsen?</p>
+          <ul className="suggestions">
+            {location.suggestions.map((place) => (
+              <li key={place.id}>
+                <Link to={hrefFor(place.name)}>{place.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>Controleer de postcode of woonplaats en probeer het opnieuw. Een postcode bestaat uit vier cijfers en twee letters, zoals 3511 AB.</p>
+      )}
+    </div>
+  );
+}
+
+/** Previous / next links; plain links, so they work without JavaScript. */
+export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Paginering" className="pagination">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link to={hrefFor(page - 1)} rel="prev">
+              Vorige pagina
+            </Link>
+          </li>
+        ) : null}
+        <li aria-current="page">
+          Pagina {page} van {pageCount}
+        </li>
+        {page < pageCount ? (
+          <li>
+            <Link to={hrefFor(page + 1)} rel="next">
+              Volgende pagina
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+

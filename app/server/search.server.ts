@@ -1,0 +1,408 @@
+import { sql } from "kysely";
+import { haversineKm, type LatLon } from "~/domain/geo";
+import { memberPriceCents } from "~/domain/money";
+import { buildFtsQuery } from "~/domain/search-query";
+import { DAYPARTS } from "~/domain/wizard";
+import type { CoverageMode, PriceUnit } from "#db/schema";
+import type { Db } from "./db.server";
+import { resolveLocation, type LocationLookup, type ResolvedLocation } from "./geo.server";
+import { displayName } from "./providers.server";
+
+/**
+ * Search (issue 5): keyword through the FTS5 index `provider_search`
+ * (migration 0006), location through the coverage index (ADR 003).
+ *
+ * Order:
+ * - with a keyword: relevance first (bm25 with name ×10 and categories ×5
+ *   above services ×2 and texts ×1, rounded to whole points so that nearly
+ *   equal matches are ordered by what follows), then local before
+ *   nationwide, then distance, then name;
+ * - without a keyword: providers that work in a radius or a place list
+ *   around the location first, nearest first; then nationwide providers
+ *   (shown as "heel Nederland"), nearest base first; then name.
+ * - without a location: relevance (if any), then name.
+ * Filters: category slug; dagdeel `ochtend` / `middag` / `avond` (available
+ * in that part of the day on at least one weekday). Only live providers.
+ * Keyword text with nothing searchable in it (only stop words or symbols)
+ * counts as no keyword.
+ *
+ * Speed: postcode-only reads live radius providers (with radius and base)
+ * from the R*Tree `provider_search_area` and the place list, sorts those
+ * by distance, and only counts nationwide providers unless the page reaches
+ * them; names are read only to break ties on the page shown. Measured by
+ * scripts/bench/search.bench.ts against `searchProvidersByScan`.
+ */
+
+export const PAGE_SIZE = 20;
+export const BM25_WEIGHTS = [10, 5, 2, 1, 1] as const;
+
+export type SearchParams = {
+  wat?: string | null;
+  waar?: string | null;
+  categorie?: string | null;
+  dagdeel?: string | null;
+  pagina?: number | string | null;
+};
+
+export type PriceFrom = { cents: number; memberCents: number; unit: PriceUnit };
+
+export type ProviderCard = {
+  id: number;
+  slug: string;
+  name: string;
+  categories: string[];
+  introText: string;
+  photoId: string | null;
+  /** km from the provider's base to the searched location; null without a location. */
+  distanceKm: number | null;
+  nationwide: boolean;
+  priceFrom: PriceFrom | null;
+  /** Reviews do not exist yet: always null for now. */
+  rating: { average: number; count: number } | null;
+  /** Verification checks do not exist yet: always empty for now. */
+  badges: string[];
+};
+
+export type SearchResult = {
+  location: LocationLookup | null;
+  category: { id: number; slug: string; name: string } | null;
+  /** The dagdeel filter as understood (`ochtend`…), or null. */
+  dagdeel: string | null;
+  keyword: string;
+  total: number;
+  page: number;
+  pageCount: number;
+  results: ProviderCard[];
+  /** With a location and no results: the nearest providers in the category (or overall). */
+  alternatives: ProviderCard[];
+};
+
+type Filters = { categoryId: number | null; daypart: number | null };
+
+/** One provider in the result, before its card is built. */
+type Hit = { id: number; relevance: number; tier: 0 | 1; distanceKm: number | null; name?: string };
+
+const collator = new Intl.Collator("nl", { sensitivity: "base" });
+
+/** The order without the name: relevance, local before nationwide, distance. */
+function compareKey(a: Hit, b: Hit): number {
+  return b.relevance - a.relevance || a.tier - b.tier || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
+}
+
+function compareHits(a: Hit, b: Hit): number {
+  return compareKey(a, b) || collator.compare(a.name ?? "", b.name ?? "") || a.id - b.id;
+}
+
+/**
+ * Sorts the hits and returns one page. Names decide only between hits that
+ * are equal on everything else, so they are loaded just for the hits that
+ * tie with the first or last hit of the page: reading the name of every
+ * covering provider is what made the page slow.
+ */
+async function sortedPage(db: Db, hits: Hit[], start: number, end: number): Promise<Hit[]> {
+  hits.sort((a, b) => compareKey(a, b) || a.id - b.id);
+  const last = Math.min(end, hits.length) - 1;
+  if (start > last) return [];
+  let from = start;
+  while (from > 0 && compareKey(hits[from - 1]!, hits[start]!) === 0) from--;
+  let to = last + 1;
+  while (to < hits.length && compareKey(hits[to]!, hits[last]!) === 0) to++;
+  const window = hits.slice(from, to);
+  const needNames = window.filter((h) => h.name === undefined).map((h) => h.id);
+  const names = new Map<number, string>();
+  for (let i = 0; i < needNames.length; i += 5000) {
+    const rows = await db
+      .selectFrom("providers")
+      .select(["id", "first_name", "infix", "last_name"])
+      .where("id", "in", needNames.slice(i, i + 5000))
+      .execute();
+    for (const row of rows) names.set(row.id, nameOf(row));
+  }
+  for (const hit of window) hit.name ??= names.get(hit.id) ?? "";
+  window.sort(compareHits);
+  return window.slice(start - from, start - from + (end - start));
+}
+
+/** bm25 is negative, better is lower: a positive score in whole points. */
+const relevanceOf = (bm25: number) => Math.round(-bm25);
+
+type NameColumns = { first_name: string; infix: string | null; last_name: string | null };
+
+const nameOf = (row: NameColumns) => displayName(row);
+
+/** SQL conditions on `p` for status and filters. */
+function filterSql(filters: Filters) {
+  return sql`p.status = 'live'
+    AND (${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = p.id AND fc.category_id = ${filters.categoryId}))
+    AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = p.id AND fd.daypart = ${filters.daypart}))`;
+}
+
+function ftsRank() {
+  return sql<number>`bm25(provider_search, ${sql.raw(BM25_WEIGHTS.join(", "))})`;
+}
+
+async function keywordRanks(db: Db, fts: string): Promise<Map<number, number>> {
+  const rows = await sql<{ id: number; rank: number }>`
+    SELECT rowid AS id, ${ftsRank()} AS rank FROM provider_search WHERE provider_search MATCH ${fts}`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, r.rank]));
+}
+
+const distanceFrom = (row: { base_lat: number | null; base_lon: number | null }, point: LatLon) =>
+  row.base_lat !== null && row.base_lon !== null ? haversineKm({ lat: row.base_lat, lon: row.base_lon }, point) : null;
+
+type CoverageRow = { id: number; mode: CoverageMode; radius_km: number | null; base_lat: number | null; base_lon: number | null };
+
+/** The page of hits, the total, and the page number actually shown. */
+type Ranked = { total: number; page: number; hits: Hit[] };
+
+async function pageOf(db: Db, hits: Hit[], requested: number): Promise<Ranked> {
+  const page = clampPage(requested, hits.length);
+  return { total: hits.length, page, hits: await sortedPage(db, hits, (page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+}
+
+function clampPage(requested: number, total: number): number {
+  return Math.max(1, Math.min(requested, Math.max(1, Math.ceil(total / PAGE_SIZE))));
+}
+
+// ---------------------------------------------------------------------------
+// The indexed search.
+
+async function rankIndexed(db: Db, fts: string | null, location: ResolvedLocation | null, filters: Filters, requested: number): Promise<Ranked> {
+  if (location && !fts) return rankLocationOnly(db, location, filters, requested);
+
+  if (location && fts) {
+    // Every keyword match, checked against the location the way coverage does.
+    const [rows, places] = await Promise.all([
+      sql<CoverageRow & { rank: number }>`
+        SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon, ${ftsRank()} AS rank
+        FROM provider_search s
+        JOIN providers p ON p.id = s.rowid
+        JOIN provider_coverage c ON c.provider_id = p.id
+        WHERE provider_search MATCH ${fts} AND ${filterSql(filters)}`.execute(db),
+      db.selectFrom("provider_coverage_places").select("provider_id").where("place_id", "=", location.place.id).execute(),
+    ]);
+    const listing = new Set(places.map((p) => p.provider_id));
+    const hits: Hit[] = [];
+    for (const row of rows.rows) {
+      const distanceKm = distanceFrom(row, location.point);
+      const covers =
+        row.mode === "nationwide" ||
+        (row.mode === "places" && listing.has(row.id)) ||
+        (row.mode === "radius" && distanceKm !== null && distanceKm <= (row.radius_km ?? 0));
+      if (covers) hits.push({ id: row.id, relevance: relevanceOf(row.rank), tier: row.mode === "nationwide" ? 1 : 0, distanceKm });
+    }
+    return pageOf(db, hits, requested);
+  }
+
+  // No location: every live match (or every live provider), nationwide.
+  const rows = fts
+    ? await sql<{ id: number; rank: number }>`
+        SELECT p.id, ${ftsRank()} AS rank
+        FROM provider_search s JOIN providers p ON p.id = s.rowid
+        WHERE provider_search MATCH ${fts} AND ${filterSql(filters)}`.execute(db)
+    : await sql<{ id: number; rank: number }>`
+        SELECT p.id, 0 AS rank FROM providers p WHERE ${filterSql(filters)}`.execute(db);
+  const hits = rows.rows.map((row): Hit => ({ id: row.id, relevance: relevanceOf(row.rank), tier: 0, distanceKm: null }));
+  return pageOf(db, hits, requested);
+}
+
+/**
+ * Postcode or place only: the local providers (radius boxes from the R*Tree
+ * and the place list, exact distance after) are sorted in full; nationwide
+ * providers come after them, so they are only counted, unless the page
+ * reaches past the local ones.
+ */
+async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Filters, requested: number): Promise<Ranked> {
+  const { lat, lon } = location.point;
+  const [candidates, nationwideCount] = await Promise.all([
+    // Live radius providers whose box holds the point: one R*Tree read, radius and base included (migration 0006).
+    sql<CoverageRow>`
+      SELECT a.id, 'radius' AS mode, a.radius_km, a.base_lat, a.base_lon
+      FROM provider_search_area a
+      WHERE a.min_lat <= ${lat} AND a.max_lat >= ${lat} AND a.min_lon <= ${lon} AND a.max_lon >= ${lon}
+        AND (${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = a.id AND fc.category_id = ${filters.categoryId}))
+        AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = a.id AND fd.daypart = ${filters.daypart}))
+      UNION ALL
+      SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon
+      FROM provider_coverage_places cp
+      JOIN provider_coverage c ON c.provider_id = cp.provider_id
+      JOIN providers p ON p.id = cp.provider_id
+      WHERE cp.place_id = ${location.place.id} AND c.mode = 'places' AND ${filterSql(filters)}`.execute(db),
+    sql<{ n: number }>`
+      SELECT count(*) AS n FROM provider_coverage c JOIN providers p ON p.id = c.provider_id
+      WHERE c.mode = 'nationwide' AND ${filterSql(filters)}`.execute(db),
+  ]);
+  const local: Hit[] = [];
+  for (const row of candidates.rows) {
+    const distanceKm = distanceFrom(row, location.point);
+    if (row.mode === "radius" && (distanceKm === null || distanceKm > (row.radius_km ?? 0))) continue;
+    local.push({ id: row.id, relevance: 0, tier: 0, distanceKm });
+  }
+  const total = local.length + (nationwideCount.rows[0]?.n ?? 0);
+  const page = clampPage(requested, total);
+  const start = (page - 1) * PAGE_SIZE;
+  const end = page * PAGE_SIZE;
+  if (end <= local.length) return { total, page, hits: await sortedPage(db, local, start, end) };
+
+  // The page reaches the nationwide providers, which all come after the local ones.
+  const nationwide = await sql<CoverageRow>`
+    SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon
+    FROM provider_coverage c JOIN providers p ON p.id = c.provider_id
+    WHERE c.mode = 'nationwide' AND ${filterSql(filters)}`.execute(db);
+  const far = nationwide.rows.map((row): Hit => ({ id: row.id, relevance: 0, tier: 1, distanceKm: distanceFrom(row, location.point) }));
+  const localPart = start < local.length ? await sortedPage(db, local, start, local.length) : [];
+  const farPart = await sortedPage(db, far, Math.max(0, start - local.length), end - local.length);
+  return { total, page, hits: [...localPart, ...farPart] };
+}
+
+// ---------------------------------------------------------------------------
+// The reference: every provider read and checked, haversine for each.
+
+async function rankByScan(db: Db, fts: string | null, location: ResolvedLocation | null, filters: Filters, requested: number): Promise<Ranked> {
+  const ranks = fts ? await keywordRanks(db, fts) : null;
+  const placeId = location?.place.id ?? null;
+  const rows = await sql<CoverageRow & { status: string; in_category: number; in_daypart: number; lists_place: number; has_coverage: number }>`
+    SELECT p.id, p.first_name, p.infix, p.last_name, p.status, c.mode, c.radius_km, c.base_lat, c.base_lon,
+      c.provider_id IS NOT NULL AS has_coverage,
+      EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = p.id AND fc.category_id = ${filters.categoryId}) AS in_category,
+      EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = p.id AND fd.daypart = ${filters.daypart}) AS in_daypart,
+      EXISTS (SELECT 1 FROM provider_coverage_places cp WHERE cp.provider_id = p.id AND cp.place_id = ${placeId}) AS lists_place
+    FROM providers p LEFT JOIN provider_coverage c ON c.provider_id = p.id`.execute(db);
+  const hits: Hit[] = [];
+  for (const row of rows.rows) {
+    if (row.status !== "live") continue;
+    if (filters.categoryId !== null && !row.in_category) continue;
+    if (filters.daypart !== null && !row.in_daypart) continue;
+    const rank = ranks ? ranks.get(row.id) : 0;
+    if (rank === undefined) continue;
+    let distanceKm: number | null = null;
+    if (location) {
+      if (!row.has_coverage) continue;
+      distanceKm = distanceFrom(row, location.point);
+      const covers =
+        row.mode === "nationwide" ||
+        (row.mode === "places" && row.lists_place === 1) ||
+        (row.mode === "radius" && distanceKm !== null && distanceKm <= (row.radius_km ?? 0));
+      if (!covers) continue;
+    }
+    hits.push({ id: row.id, relevance: relevanceOf(rank), tier: location && row.mode === "nationwide" ? 1 : 0, distanceKm });
+  }
+  return pageOf(db, hits, requested);
+}
+
+// ---------------------------------------------------------------------------
+// Shared: parameters, cards, alternatives.
+
+function parsePage(value: SearchParams["pagina"]): number {
+  const page = Number(value ?? 1);
+  return Number.isInteger(page) && page >= 1 ? Math.min(page, 100_000) : 1;
+}
+
+export function parseDagdeel(value: string | null | undefined): number | null {
+  const index = DAYPARTS.indexOf((value ?? "").trim().toLowerCase() as (typeof DAYPARTS)[number]);
+  return index >= 0 ? index : null;
+}
+
+type Ranker = typeof rankIndexed;
+
+async function search(db: Db, params: SearchParams, rank: Ranker): Promise<SearchResult> {
+  const keyword = (params.wat ?? "").trim().slice(0, 200);
+  const fts = buildFtsQuery(keyword);
+  const waar = (params.waar ?? "").trim().slice(0, 100);
+  const location = waar === "" ? null : await resolveLocation(db, waar);
+  const slug = (params.categorie ?? "").trim();
+  const category = slug
+    ? ((await db.selectFrom("categories").select(["id", "slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null)
+    : null;
+  const daypart = parseDagdeel(params.dagdeel);
+  const base = { location, category, dagdeel: daypart === null ? null : DAYPARTS[daypart]!, keyword };
+  const requested = parsePage(params.pagina);
+
+  if ((location && !location.ok) || (slug && !category)) {
+    return { ...base, total: 0, page: 1, pageCount: 0, results: [], alternatives: [] };
+  }
+  const point = location?.ok ? location.location : null;
+  const filters: Filters = { categoryId: category?.id ?? null, daypart };
+  const ranked = await rank(db, fts, point, filters, requested);
+  const results = await buildCards(db, ranked.hits);
+  const alternatives = ranked.total === 0 && point ? await nearestAlternatives(db, point, filters.categoryId) : [];
+  return { ...base, total: ranked.total, page: ranked.page, pageCount: Math.ceil(ranked.total / PAGE_SIZE), results, alternatives };
+}
+
+/** The search behind /zoeken and the category pages, through the FTS and coverage indexes. */
+export function searchProviders(db: Db, params: SearchParams): Promise<SearchResult> {
+  return search(db, params, rankIndexed);
+}
+
+/** The same answer by reading every provider: the reference for tests and the benchmark. */
+export function searchProvidersByScan(db: Db, params: SearchParams): Promise<SearchResult> {
+  return search(db, params, rankByScan);
+}
+
+/** The mini profile cards for these hits, in their order. */
+async function buildCards(db: Db, hits: Hit[]): Promise<ProviderCard[]> {
+  if (hits.length === 0) return [];
+  const ids = hits.map((h) => h.id);
+  const [providers, categories, prices, modes] = await Promise.all([
+    db
+      .selectFrom("providers")
+      .select(["id", "slug", "first_name", "infix", "last_name", "intro_text", "photo_upload_id"])
+      .where("id", "in", ids)
+      .execute(),
+    db
+      .selectFrom("provider_categories as pc")
+      .innerJoin("categories as c", "c.id", "pc.category_id")
+      .select(["pc.provider_id", "c.name"])
+      .where("pc.provider_id", "in", ids)
+      .orderBy("c.position")
+      .execute(),
+    db
+      .selectFrom("provider_services")
+      .select(["provider_id", "price_cents", "unit"])
+      .where("provider_id", "in", ids)
+      .orderBy("price_cents")
+      .orderBy("position")
+      .execute(),
+    db.selectFrom("provider_coverage").select(["provider_id", "mode"]).where("provider_id", "in", ids).execute(),
+  ]);
+  const byId = new Map(providers.map((p) => [p.id, p]));
+  return hits.flatMap((hit): ProviderCard[] => {
+    const p = byId.get(hit.id);
+    if (!p) return [];
+    const cheapest = prices.find((s) => s.provider_id === hit.id);
+    return [
+      {
+        id: p.id,
+        slug: p.slug ?? String(p.id),
+        name: nameOf(p),
+        categories: categories.filter((c) => c.provider_id === hit.id).map((c) => c.name),
+        introText: p.intro_text ?? "",
+        photoId: p.photo_upload_id,
+        distanceKm: hit.distanceKm,
+        nationwide: modes.some((m) => m.provider_id === hit.id && m.mode === "nationwide"),
+        priceFrom: cheapest ? { cents: cheapest.price_cents, memberCents: memberPriceCents(cheapest.price_cents), unit: cheapest.unit } : null,
+        rating: null,
+        badges: [],
+      },
+    ];
+  });
+}
+
+/**
+ * Nobody covers the location: the live providers whose base is nearest, in
+ * the category when one was chosen. Their werkgebied does not reach the
+ * location; the page says so.
+ */
+async function nearestAlternatives(db: Db, location: ResolvedLocation, categoryId: number | null, limit = 3): Promise<ProviderCard[]> {
+  const rows = await sql<NameColumns & { id: number; base_lat: number; base_lon: number }>`
+    SELECT p.id, p.first_name, p.infix, p.last_name, c.base_lat, c.base_lon
+    FROM providers p JOIN provider_coverage c ON c.provider_id = p.id
+    WHERE ${filterSql({ categoryId, daypart: null })} AND c.base_lat IS NOT NULL AND c.base_lon IS NOT NULL`.execute(db);
+  const hits = rows.rows
+    .map((row): Hit => ({ id: row.id, relevance: 0, tier: 0, distanceKm: distanceFrom(row, location.point) }))
+    .sort(compareHits)
+    .slice(0, limit);
+  const cards = await buildCards(db, hits);
+  // An alternative's distance is to its base, not a promise to come: never "heel Nederland" here.
+  return cards.map((card) => ({ ...card, nationwide: false }));
+}

@@ -1,0 +1,162 @@
+/**
+ * Search: the indexed query (FTS5 + coverage index, top 20 and a count)
+ * against the naive query (haversine over every provider), on the same
+ * database in the same run, at 1,000, 10,000 and 100,000 synthetic providers
+ * on real postcodes. Prints p50/p95 per kind of query and the ratio, and
+ * fails when the two disagree on any query.
+ *
+ *   npm run bench:search                 (1000 10000 100000)
+ *   npm run bench:search -- 5000 20000   (other sizes)
+ *   BENCH_KEEP=1 npm run bench:search -- 10000   (keep the database to explore)
+ *
+ * Target (issue 5): at 100,000 providers the indexed p95 is at least 10x
+ * lower than the naive one, and under 50 ms for "postcode only".
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { seedCategories } from "../../db/seed/seed";
+import { migrateToLatest, openDatabase } from "../../app/server/db.server";
+import { boundingBox } from "../../app/domain/geo";
+import { importPostcodes } from "../../app/server/postcode-import.server";
+import { searchProviders, searchProvidersByScan, type SearchParams } from "../../app/server/search.server";
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
+const REPEATS = 3;
+
+const FIRST = ["Anna", "Bert", "Carla", "Dirk", "Els", "Frank", "Greet", "Henk", "Ineke", "Jan", "Karin", "Luuk", "Mieke", "Nico", "Olga", "Piet", "Ria", "Sander", "Truus", "Wim", "Yvonne", "Zeynep", "Mohamed", "Fatima"];
+const LAST = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "El Amrani", "Yilmaz", "Kok", "Verhoeven"];
+const SERVICES = ["Pedicure aan huis", "Computerhulp", "Hulp met de tablet", "Tuinonderhoud", "Kapper aan huis", "Boodschappen doen", "Gezelschap en wandelen", "Klusjes in huis", "Administratie en post", "Schoonmaken", "Vervoer naar het ziekenhuis", "Maaltijden koken", "Fietsreparatie", "Hondenuitlaatservice", "Massage", "Manicure"];
+const INTROS = [
+  "Ik help ouderen al jaren met veel geduld en in gewone taal.",
+  "Vriendelijke en betrouwbare hulp bij u thuis, ook in het weekend.",
+  "Met ervaring in de zorg kom ik graag bij u langs.",
+  "Ik neem de tijd voor u en leg alles rustig uit.",
+];
+
+// A small deterministic generator, so every run measures the same data.
+let seed = 7;
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function runSize(count: number, postcodeDir: string): Promise<boolean> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vivium-search-bench-"));
+  const database = openDatabase(path.join(dir, "bench.sqlite"));
+  const { db, sqlite } = database;
+  seed = 7;
+  try {
+    await migrateToLatest(db);
+    await importPostcodes(db, postcodeDir);
+    await seedCategories(db);
+    const areas = sqlite.prepare("SELECT pc4, place_id, lat, lon FROM pc4_areas WHERE has_addresses = 1 ORDER BY pc4").all() as {
+      pc4: number;
+      place_id: number;
+      lat: number;
+      lon: number;
+    }[];
+    const categories = sqlite.prepare("SELECT id FROM categories WHERE retired_at IS NULL").all() as { id: number }[];
+
+    const started = performance.now();
+    const now = new Date().toISOString();
+    const insertProvider = sqlite.prepare(
+      "INSERT INTO providers (id, slug, email, status, first_name, last_name, intro_text, profile_text, created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)",
+    );
+    const insertCategory = sqlite.prepare("INSERT OR IGNORE INTO provider_categories (provider_id, category_id) VALUES (?, ?)");
+    const insertService = sqlite.prepare("INSERT INTO provider_services (provider_id, position, name, price_cents, unit, description) VALUES (?, ?, ?, ?, 'hour', ?)");
+    const insertDaypart = sqlite.prepare("INSERT OR IGNORE INTO provider_dayparts (provider_id, weekday, daypart) VALUES (?, ?, ?)");
+    const insertCoverage = sqlite.prepare("INSERT INTO provider_coverage (provider_id, mode, radius_km, base_pc4, base_lat, base_lon) VALUES (?, ?, ?, ?, ?, ?)");
+    const insertBox = sqlite.prepare("INSERT INTO provider_coverage_box (id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)");
+    const insertPlace = sqlite.prepare("INSERT OR IGNORE INTO provider_coverage_places (provider_id, place_id, position) VALUES (?, ?, ?)");
+    const margin = 1e-4; // as coverage.server.ts
+
+    sqlite.transaction(() => {
+      for (let id = 1; id <= count; id++) {
+        const service = pick(SERVICES);
+        insertProvider.run(id, `bench-${id}`, `bench${id}@example.nl`, pick(FIRST), `${pick(LAST)} ${id}`, pick(INTROS), `${service} en meer. ${pick(INTROS)}`, now, now);
+        insertCategory.run(id, pick(categories).id);
+        if (random() < 0.4) insertCategory.run(id, pick(categories).id);
+        insertService.run(id, 0, service, 1500 + Math.floor(random() * 5000), random() < 0.3 ? "Uitgebreide uitleg over de dienst." : null);
+        if (random() < 0.5) insertService.run(id, 1, pick(SERVICES), 1500 + Math.floor(random() * 5000), null);
+        for (let d = 0; d < 4; d++) insertDaypart.run(id, Math.floor(random() * 7), Math.floor(random() * 3));
+        const baseIndex = Math.floor(random() * areas.length);
+        const base = areas[baseIndex]!;
+        const kind = random();
+        if (kind < 0.1) {
+          insertCoverage.run(id, "nationwide", null, base.pc4, base.lat, base.lon);
+        } else if (kind < 0.4) {
+          insertCoverage.run(id, "places", null, base.pc4, base.lat, base.lon);
+          const places = 1 + Math.floor(random() * 5);
+          for (let i = 0; i < places; i++) {
+            const near = areas[Math.min(areas.length - 1, Math.max(0, baseIndex + Math.floor((random() - 0.5) * 60)))]!;
+            insertPlace.run(id, i === 0 ? base.place_id : near.place_id, i);
+          }
+        } else {
+          // Mostly 5–25 km; one in seven further, up to 150 km.
+          const radius = random() < 0.86 ? 5 + Math.floor(random() * 21) : 26 + Math.floor(random() * random() * 125);
+          insertCoverage.run(id, "radius", radius, base.pc4, base.lat, base.lon);
+          const box = boundingBox(base, radius);
+          insertBox.run(id, box.minLat - margin, box.maxLat + margin, box.minLon - margin, box.maxLon + margin);
+        }
+      }
+      // Publishing fills the search index once per provider (the triggers).
+      sqlite.prepare("UPDATE providers SET status = 'live' WHERE id % 50 <> 0").run();
+    })();
+    sqlite.exec("ANALYZE");
+    const generatedMs = performance.now() - started;
+
+    seed = 99;
+    const postcodes = Array.from({ length: 12 }, () => String(pick(areas).pc4));
+    const keywords = ["pedicure", "computer", "tuin", "kapper", "boodschap", "gezelschap", "Jansen", "klus", "massage", "hulp tablet", "schoonm", "ziekenhuis"];
+    const kinds: Record<string, SearchParams[]> = {
+      "keyword + postcode": keywords.map((wat, i) => ({ wat, waar: postcodes[i] })),
+      "postcode only": postcodes.map((waar) => ({ waar })),
+      "keyword only": keywords.map((wat) => ({ wat })),
+    };
+
+    console.log(`\n${count.toLocaleString("en")} providers (generated in ${(generatedMs / 1000).toFixed(1)} s)`);
+    console.log(`${"query".padEnd(20)} ${"indexed p50".padStart(12)} ${"p95".padStart(9)} ${"naive p50".padStart(12)} ${"p95".padStart(9)} ${"p95 ratio".padStart(10)}`);
+    let identical = true;
+    for (const [kind, queries] of Object.entries(kinds)) {
+      const timings = { indexed: [] as number[], naive: [] as number[] };
+      for (const params of queries) {
+        const a = await searchProviders(db, params); // warm-up, and the answer to compare
+        const b = await searchProvidersByScan(db, params);
+        if (JSON.stringify(a) !== JSON.stringify(b)) {
+          identical = false;
+          console.error(`  DIFFERENT results for ${JSON.stringify(params)}: ${a.total} vs ${b.total}`);
+        }
+        for (let r = 0; r < REPEATS; r++) {
+          let t = performance.now();
+          await searchProviders(db, params);
+          timings.indexed.push(performance.now() - t);
+          t = performance.now();
+          await searchProvidersByScan(db, params);
+          timings.naive.push(performance.now() - t);
+        }
+      }
+      const i = timings.indexed.sort((x, y) => x - y);
+      const n = timings.naive.sort((x, y) => x - y);
+      const f = (ms: number) => `${ms.toFixed(1)} ms`;
+      console.log(
+        `${kind.padEnd(20)} ${f(percentile(i, 50)).padStart(12)} ${f(percentile(i, 95)).padStart(9)} ${f(percentile(n, 50)).padStart(12)} ${f(percentile(n, 95)).padStart(9)} ${`${(percentile(n, 95) / percentile(i, 95)).toFixed(1)}x`.padStart(10)}`,
+      );
+    }
+    console.log(identical ? "results: identical to the naive scan for every query" : "results: DIFFERENT from the naive scan");
+    return identical;
+  } finally {
+    await database.close();
+    if (process.env.BENCH_KEEP) console.log(`database kept in ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const postcodeDir = path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes");
+let ok = true;
+for (const size of SIZES) ok = (await runSize(size, postcodeDir)) && ok;
+if (!ok) process.exitCode = 1;

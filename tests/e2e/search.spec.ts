@@ -1,0 +1,84 @@
+import { expect, test } from "./support/fixtures";
+
+test.describe("search", () => {
+  test("a visitor searches for computerhulp near 3511 AB from the home page", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    const form = page.getByRole("search", { name: "Zoek een dienstverlener" });
+    await form.getByLabel("Wat zoekt u?").fill("computerhulp");
+    await form.getByLabel("Waar?").fill("3511 AB");
+    await expectAccessible(page);
+    await form.getByRole("button", { name: "Zoeken" }).click();
+
+    await expect(page).toHaveURL(/\/zoeken\?wat=computerhulp&waar=3511\+AB$/);
+    await expect(page).toHaveTitle(/computerhulp.*3511 AB/);
+    await expect(page.getByRole("heading", { level: 2, name: /gevonden voor “computerhulp” die bij 3511 AB komen/ })).toBeVisible();
+    const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Annelies de Vries" }) });
+    await expect(card).toBeVisible();
+    await expect(card.getByText("Computerhulp", { exact: true })).toBeVisible();
+    await expect(card.getByText(/Afstand: \d+,\d km/)).toBeVisible();
+    await expect(card.getByText("Nog geen beoordelingen")).toBeVisible();
+    await expect(card.getByText(/Vanaf € \d+,\d\d per (uur|keer)/)).toBeVisible();
+    await expect(page.getByLabel("Wat zoekt u?")).toHaveValue("computerhulp");
+    await expectAccessible(page);
+
+    await card.getByRole("link", { name: "Annelies de Vries", exact: true }).click();
+    await expect(page).toHaveURL(/\/dienstverlener\/[a-z0-9-]+$/);
+  });
+
+  test("filters narrow the results and pages link to each other", async ({ page, expectAccessible }) => {
+    await page.goto("/zoeken?waar=Utrecht");
+    const filters = page.getByRole("form", { name: "Resultaten filteren" });
+    await filters.getByLabel("Soort hulp").selectOption("computerhulp");
+    await filters.getByRole("button", { name: "Filters toepassen" }).click();
+    await expect(page).toHaveURL(/categorie=computerhulp/);
+    await expect(page.getByRole("heading", { name: "Annelies de Vries" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Kees Bakker" })).toHaveCount(0);
+    await expectAccessible(page);
+
+    await page.goto("/zoeken?dagdeel=ochtend");
+    await expect(page.getByText("Pagina 1 van 2")).toBeVisible();
+    await page.getByRole("link", { name: "Volgende pagina" }).click();
+    await expect(page).toHaveURL(/dagdeel=ochtend&pagina=2/);
+    await expect(page.getByText("Pagina 2 van 2")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Vorige pagina" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("an unknown place is named, with close place names to choose from", async ({ page, expectAccessible }) => {
+    await page.goto("/zoeken?wat=pedicure&waar=Utrect");
+    await expect(page.getByRole("heading", { name: "Wij kennen de plaats “Utrect” niet" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Utrecht", exact: true }).click();
+    await expect(page).toHaveURL(/waar=Utrecht/);
+    await expect(page.getByLabel("Waar?")).toHaveValue("Utrecht");
+
+    await page.goto("/zoeken?waar=1004+AB");
+    await expect(page.getByRole("heading", { name: "Wij kennen de postcode 1004 AB niet" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("no results says so and offers the nearest providers", async ({ page, expectAccessible }) => {
+    // Glazenwassers: no other journey signs up in this category (the payment
+    // journeys add nationwide computerhulp providers), so Maastricht stays empty.
+    await page.goto("/zoeken?waar=Maastricht&categorie=glazenwassers");
+    await expect(page.getByRole("heading", { name: /Er zijn 0 dienstverleners gevonden/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Dienstverleners die het dichtst bij wonen" })).toBeVisible();
+    // Nearest first: Dirk Hendriks ('s-Hertogenbosch) before Henk van Dijk (Groningen).
+    await expect(page.getByRole("heading", { name: "Dirk Hendriks" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a category page filters by location", async ({ page, expectAccessible }) => {
+    await page.goto("/categorie/computerhulp");
+    await expect(page.getByRole("heading", { level: 2, name: "Annelies de Vries" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Ahmed Bouzid" })).toBeVisible();
+    await page.getByLabel("Waar?").fill("3511 AB");
+    await page.getByRole("button", { name: "Toon wie bij mij komt" }).click();
+    await expect(page).toHaveURL(/\/categorie\/computerhulp\?waar=3511\+AB$/);
+    await expect(page.getByText(/in deze categorie die bij 3511 AB komen/)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Annelies de Vries" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Ahmed Bouzid" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Kruimelpad" }).getByRole("link", { name: "Startpagina" })).toBeVisible();
+    await expectAccessible(page);
+  });
+});

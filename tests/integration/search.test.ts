@@ -1,0 +1,279 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFtsQuery } from "~/domain/search-query";
+import { saveCoverage } from "~/server/coverage.server";
+import type { Db } from "~/server/db.server";
+import { findPlaceByName } from "~/server/geo.server";
+import { PAGE_SIZE, searchProviders, searchProvidersByScan, type SearchParams } from "~/server/search.server";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let t: TestDatabase;
+let db: Db;
+let counter = 0;
+const ids: Record<string, number> = {};
+
+async function categoryId(slug: string): Promise<number> {
+  const row = await db.selectFrom("categories").select("id").where("slug", "=", slug).executeTakeFirst();
+  if (row) return row.id;
+  const name = slug[0]!.toUpperCase() + slug.slice(1);
+  const inserted = await db
+    .insertInto("categories")
+    .values({ slug, name, position: 100 + counter, created_at: new Date().toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+async function placeId(name: string): Promise<number> {
+  const place = await findPlaceByName(db, name);
+  if (!place) throw new Error(`no place ${name}`);
+  return place.id;
+}
+
+type ProviderSpec = {
+  firstName: string;
+  lastName?: string;
+  status?: "live" | "draft" | "paused";
+  categories?: string[];
+  services?: { name: string; cents: number; description?: string }[];
+  intro?: string;
+  profile?: string;
+  dayparts?: number[];
+  coverage: Parameters<typeof saveCoverage>[2];
+  basePc4: number | null;
+};
+
+async function provider(spec: ProviderSpec): Promise<number> {
+  counter += 1;
+  const now = new Date().toISOString();
+  const { id } = await db
+    .insertInto("providers")
+    .values({
+      first_name: spec.firstName,
+      last_name: spec.lastName ?? null,
+      email: `search${counter}@example.nl`,
+      slug: `zoek-${counter}`,
+      status: spec.status ?? "live",
+      intro_text: spec.intro ?? null,
+      profile_text: spec.profile ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const slug of spec.categories ?? []) {
+    await db.insertInto("provider_categories").values({ provider_id: id, category_id: await categoryId(slug) }).execute();
+  }
+  for (const [position, service] of (spec.services ?? []).entries()) {
+    await db
+      .insertInto("provider_services")
+      .values({ provider_id: id, position, name: service.name, price_cents: service.cents, unit: "hour", description: service.description ?? null })
+      .execute();
+  }
+  for (const daypart of spec.dayparts ?? []) await db.insertInto("provider_dayparts").values({ provider_id: id, weekday: 0, daypart }).execute();
+  await saveCoverage(db, id, spec.coverage, spec.basePc4);
+  return id;
+}
+
+async function search(params: SearchParams) {
+  const indexed = await searchProviders(db, params);
+  const scan = await searchProvidersByScan(db, params);
+  expect(indexed).toEqual(scan);
+  return indexed;
+}
+
+const names = (r: { results: { name: string }[] }) => r.results.map((c) => c.name);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  db = t.db;
+  ids.pedicure = await provider({
+    firstName: "Petra",
+    lastName: "Voet",
+    categories: ["pedicure"],
+    services: [{ name: "Pédicure aan huis", cents: 3500, description: "Nagels knippen en eelt verwijderen" }, { name: "Voetmassage", cents: 2500 }],
+    intro: "Medisch pedicure in Woerden.",
+    dayparts: [0],
+    coverage: { mode: "radius", radiusKm: 10 },
+    basePc4: 3447,
+  });
+  ids.computer = await provider({
+    firstName: "Karel",
+    lastName: "Bits",
+    categories: ["computerhulp"],
+    services: [{ name: "Hulp bij de computer", cents: 3000 }],
+    intro: "Ik help u geduldig met uw computer en tablet.",
+    dayparts: [1],
+    coverage: { mode: "places", placeIds: [await placeId("Woerden"), await placeId("Montfoort")] },
+    basePc4: 3417,
+  });
+  ids.nationwide = await provider({
+    firstName: "Landelijke",
+    lastName: "Hulplijn",
+    categories: ["computerhulp"],
+    services: [{ name: "Computerhulp op afstand", cents: 1500 }],
+    profile: "Wij helpen door het hele land via de telefoon.",
+    dayparts: [2],
+    coverage: { mode: "nationwide" },
+    basePc4: 9999,
+  });
+  ids.draft = await provider({
+    firstName: "Dora",
+    lastName: "Concept",
+    status: "draft",
+    categories: ["pedicure"],
+    services: [{ name: "Pedicure", cents: 2000 }],
+    coverage: { mode: "radius", radiusKm: 50 },
+    basePc4: 3447,
+  });
+  ids.utrecht = await provider({
+    firstName: "Ursula",
+    lastName: "Stad",
+    categories: ["pedicure"],
+    services: [{ name: "Voetverzorging", cents: 4000 }],
+    coverage: { mode: "radius", radiusKm: 5 },
+    basePc4: 3511,
+  });
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+describe("search", () => {
+  it("finds by keyword near a postcode, with prefix and accent folding", async () => {
+    const found = await search({ wat: "pedi", waar: "3447 GT" });
+    expect(names(found)).toEqual(["Petra Voet"]);
+    expect(found.location).toMatchObject({ ok: true });
+    expect((await search({ wat: "PEDICURE", waar: "Woerden" })).results[0]?.id).toBe(ids.pedicure);
+    expect((await search({ wat: "pédicüre" })).results.map((c) => c.id)).toEqual([ids.pedicure, ids.utrecht]);
+    expect((await search({ wat: "eelt" })).results.map((c) => c.id)).toEqual([ids.pedicure]);
+  });
+
+  it("covers by radius, place list and nationwide; nationwide after local ones", async () => {
+    const woerden = await search({ waar: "3441" });
+    expect(woerden.results.map((c) => c.id)).toEqual([ids.pedicure, ids.computer, ids.nationwide]);
+    expect(woerden.results[2]?.nationwide).toBe(true);
+    expect(woerden.results[0]?.distanceKm).toBeGreaterThan(0);
+    const maastricht = await search({ waar: "Maastricht" });
+    expect(maastricht.results.map((c) => c.id)).toEqual([ids.nationwide]);
+    const utrecht = await search({ waar: "3511 AB" });
+    expect(utrecht.results.map((c) => c.id)).toEqual([ids.utrecht, ids.nationwide]);
+  });
+
+  it("finds a provider by name and ranks name matches above text matches", async () => {
+    expect(names(await search({ wat: "karel bits" }))).toEqual(["Karel Bits"]);
+    const computer = await search({ wat: "computer", waar: "Woerden" });
+    expect(computer.results.map((c) => c.id).sort()).toEqual([ids.computer, ids.nationwide].sort());
+  });
+
+  it("filters by category and dagdeel", async () => {
+    expect((await search({ waar: "3441", categorie: "computerhulp" })).results.map((c) => c.id)).toEqual([ids.computer, ids.nationwide]);
+    expect((await search({ waar: "3441", dagdeel: "ochtend" })).results.map((c) => c.id)).toEqual([ids.pedicure]);
+    expect((await search({ waar: "3441", dagdeel: "avond" })).results.map((c) => c.id)).toEqual([ids.nationwide]);
+    expect((await search({ categorie: "pedicure" })).results.map((c) => c.id).sort()).toEqual([ids.pedicure, ids.utrecht].sort());
+    expect((await search({ categorie: "bestaat-niet" })).total).toBe(0);
+  });
+
+  it("shows the card details: lowest price with member price, categories, no rating yet", async () => {
+    const card = (await search({ wat: "Petra" })).results[0]!;
+    expect(card).toMatchObject({
+      name: "Petra Voet",
+      categories: ["Pedicure"],
+      priceFrom: { cents: 2500, memberCents: 2250, unit: "hour" },
+      rating: null,
+      badges: [],
+      distanceKm: null,
+    });
+  });
+
+  it("never shows unpublished providers", async () => {
+    for (const params of [{ wat: "concept" }, { wat: "dora" }, { waar: "3447" }, { categorie: "pedicure" }, { wat: "pedicure", waar: "3447" }]) {
+      expect((await search(params)).results.map((c) => c.id)).not.toContain(ids.draft);
+    }
+    await db.updateTable("providers").set({ status: "live" }).where("id", "=", ids.draft!).execute();
+    expect((await search({ wat: "dora" })).results.map((c) => c.id)).toEqual([ids.draft]);
+    await db.updateTable("providers").set({ status: "paused" }).where("id", "=", ids.draft!).execute();
+    expect((await search({ wat: "dora" })).total).toBe(0);
+  });
+
+  it("names an unknown postcode or place and suggests close place names", async () => {
+    const postcode = await search({ waar: "1004 AB" });
+    expect(postcode.location).toMatchObject({ ok: false, reason: "unknown-postcode" });
+    const place = await search({ wat: "pedicure", waar: "Woerdn" });
+    expect(place.location).toMatchObject({ ok: false, reason: "unknown-place", input: "Woerdn" });
+    if (place.location?.ok === false) expect(place.location.suggestions.map((s) => s.name)).toContain("Woerden");
+    expect(place.results).toEqual([]);
+  });
+
+  it("offers the nearest providers in the category when nobody covers the location", async () => {
+    const none = await search({ waar: "Maastricht", categorie: "pedicure" });
+    expect(none.total).toBe(0);
+    expect(none.alternatives.map((c) => c.id)).toEqual([ids.utrecht, ids.pedicure]);
+  });
+
+  it("paginates by 20, identical to the full scan", async () => {
+    for (let i = 0; i < 45; i++) {
+      await provider({
+        firstName: `Tuinman${String(i).padStart(2, "0")}`,
+        categories: ["tuin"],
+        services: [{ name: "Tuinonderhoud", cents: 2000 + i }],
+        coverage: i % 5 === 0 ? { mode: "nationwide" } : { mode: "radius", radiusKm: 25 },
+        basePc4: [3447, 3511, 3481, 3417, 3452][i % 5]!,
+      });
+    }
+    const first = await search({ waar: "3481", categorie: "tuin" });
+    expect(first.total).toBe(45);
+    expect(first.pageCount).toBe(3);
+    expect(first.results).toHaveLength(PAGE_SIZE);
+    const third = await search({ waar: "3481", categorie: "tuin", pagina: 3 });
+    expect(third.page).toBe(3);
+    expect(third.results).toHaveLength(5);
+    expect(third.results.every((c) => c.nationwide)).toBe(true);
+    const second = await search({ waar: "3481", categorie: "tuin", pagina: "2" });
+    const all = [...first.results, ...second.results, ...third.results].map((c) => c.id);
+    expect(new Set(all).size).toBe(45);
+    expect((await search({ wat: "tuin", pagina: 99 })).page).toBe(3);
+    expect((await search({ wat: "tuin", waar: "3481", pagina: 2 })).results).toHaveLength(20);
+  });
+
+  it("keeps the index in sync when texts, services and categories change", async () => {
+    const id = ids.utrecht!;
+    expect((await search({ wat: "rijbewijskeuring" })).total).toBe(0);
+    await db.updateTable("providers").set({ intro_text: "Ook rijbewijskeuring aan huis." }).where("id", "=", id).execute();
+    expect((await search({ wat: "rijbewijs" })).results.map((c) => c.id)).toEqual([id]);
+
+    await db.insertInto("provider_services").values({ provider_id: id, position: 5, name: "Steunzolen", price_cents: 5000, unit: "service", description: null }).execute();
+    expect((await search({ wat: "steunzo" })).results.map((c) => c.id)).toEqual([id]);
+    await db.updateTable("provider_services").set({ name: "Orthopedische zolen" }).where("provider_id", "=", id).where("position", "=", 5).execute();
+    expect((await search({ wat: "steunzool" })).total).toBe(0);
+    expect((await search({ wat: "orthoped" })).results.map((c) => c.id)).toEqual([id]);
+    await db.deleteFrom("provider_services").where("provider_id", "=", id).where("position", "=", 5).execute();
+    expect((await search({ wat: "orthoped" })).total).toBe(0);
+
+    const kapper = await categoryId("kapper");
+    await db.insertInto("provider_categories").values({ provider_id: id, category_id: kapper }).execute();
+    expect((await search({ wat: "kapper" })).results.map((c) => c.id)).toEqual([id]);
+    await db.updateTable("categories").set({ name: "Haarverzorging" }).where("id", "=", kapper).execute();
+    expect((await search({ wat: "kapper" })).total).toBe(0);
+    expect((await search({ wat: "haarverz" })).results.map((c) => c.id)).toEqual([id]);
+    await db.deleteFrom("provider_categories").where("provider_id", "=", id).where("category_id", "=", kapper).execute();
+    expect((await search({ wat: "haarverz" })).total).toBe(0);
+
+    await db.updateTable("providers").set({ last_name: "Nieuwenhuis" }).where("id", "=", id).execute();
+    expect((await search({ wat: "nieuwenh" })).results.map((c) => c.id)).toEqual([id]);
+    await db.deleteFrom("providers").where("id", "=", id).execute();
+    expect((await search({ wat: "nieuwenh" })).total).toBe(0);
+    const count = await db.selectFrom("provider_search").select((eb) => eb.fn.countAll<number>().as("n")).where("rowid", "=", id).executeTakeFirst();
+    expect(count?.n).toBe(0);
+  });
+
+  it("answers hostile keyword input without errors", async () => {
+    for (const wat of ['"', 'pedi" OR "x', "NEAR(a b)", "*", "-", "()", "😀", "a AND b", "x".repeat(1000), "^pedi", "name:petra"]) {
+      const result = await search({ wat, waar: "3447" });
+      expect(result.total).toBeGreaterThanOrEqual(0);
+      const fts = buildFtsQuery(wat);
+      // The query itself must be valid FTS5 syntax: this throws on a syntax error.
+      if (fts) await sql`SELECT rowid FROM provider_search WHERE provider_search MATCH ${fts}`.execute(db);
+    }
+  });
+});
