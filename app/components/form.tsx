@@ -12,6 +12,17 @@ import {
 /** Errors keyed by field name, as the server returns them with status 400. */
 export type FieldErrors = Record<string, string[] | undefined>;
 
+/** The message at a field, read as "Fout: …" by screen readers; nothing when there is no error. */
+export function FieldError({ id, message, as: Tag = "span" }: { id: string; message: string | undefined | null; as?: "span" | "p" }) {
+  if (!message) return null;
+  return (
+    <Tag className="field__error" id={id}>
+      <span className="visually-hidden">Fout: </span>
+      {message}
+    </Tag>
+  );
+}
+
 type FieldShellProps = {
   id: string;
   label: ReactNode;
@@ -37,12 +48,7 @@ export function FieldShell({ id, label, hint, error, children, after, className 
           {hint}
         </span>
       ) : null}
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
       {children}
       {after}
     </div>
@@ -241,12 +247,7 @@ export function ChoiceGroup({ name, legend, hint, error, options, type, selected
           {hint}
         </span>
       ) : null}
-      {error ? (
-        <span className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={`${name}-error`} message={error} />
       <div className={inline ? "choices choices--inline" : "choices"}>
         {options.map((option) => {
           const id = `${name}-${option.value}`;

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { ErrorSummary, formState, TextField } from "~/components/form";
+import { ErrorSummary, FieldError, formState, TextField } from "~/components/form";
 import { PlaceAutocomplete } from "~/components/place-autocomplete";
 import { StepActions, StepPage } from "~/components/wizard";
 import {
@@ -269,12 +269,7 @@ export default function BeschikbaarheidStep() {
         tabIndex={-1}
         className={placesError ? "coverage-option__details field--error" : "coverage-option__details"}
       >
-        {placesError ? (
-          <p className="field__error" id="places-error">
-            <span className="visually-hidden">Fout: </span>
-            {placesError}
-          </p>
-        ) : null}
+        <FieldError id="places-error" message={placesError} as="p" />
         <div role="status" className="place-notice">
           {notice ? <p className="notice notice--success">{notice}</p> : null}
         </div>
@@ -352,12 +347,7 @@ export default function BeschikbaarheidStep() {
           <span className="field__hint" id="coverageMode-hint">
             Geef aan in welk gebied u uw diensten aan huis aanbiedt. Kies één van deze drie mogelijkheden.
           </span>
-          {modeError ? (
-            <span className="field__error" id="coverageMode-error">
-              <span className="visually-hidden">Fout: </span>
-              {modeError}
-            </span>
-          ) : null}
+          <FieldError id="coverageMode-error" message={modeError} />
           {COVERAGE_MODE_OPTIONS.map((option) => (
             <div className="coverage-option" key={option.value}>
               <div className="choice">
@@ -386,12 +376,7 @@ export default function BeschikbaarheidStep() {
             Vink aan wanneer u elke week meestal beschikbaar bent. Dit is een ruwe indicatie voor klanten: de afspraak zelf
             maakt u altijd samen met de klant.
           </span>
-          {daypartsError ? (
-            <span className="field__error" id="dayparts-error">
-              <span className="visually-hidden">Fout: </span>
-              {daypartsError}
-            </span>
-          ) : null}
+          <FieldError id="dayparts-error" message={daypartsError} />
           <table className="daypart-grid">
             <caption className="visually-hidden">Dagdelen per week, van maandag tot en met zondag</caption>
             <thead>

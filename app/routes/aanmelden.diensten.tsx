@@ -14,7 +14,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
-import { ChoiceGroup, describedBy, ErrorSummary, FieldShell, formState, TextArea, TextField, type FieldErrors } from "~/components/form";
+import { ChoiceGroup, describedBy, ErrorSummary, FieldError, FieldShell, formState, TextArea, TextField, type FieldErrors } from "~/components/form";
 import { StepActions, StepPage } from "~/components/wizard";
 import {
   applyPriceLineIntent,
@@ -421,12 +421,7 @@ function PriceListField({ stored, error, note, notice, inputKey }: PriceListFiel
         <span className="field__hint" id="priceList-hint">
           Een PDF-bestand van hoogstens 10 MB. Het wordt opgeslagen als u op &apos;Volgende stap&apos; klikt.
         </span>
-        {error ? (
-          <span className="field__error" id="priceList-error">
-            <span className="visually-hidden">Fout: </span>
-            {error}
-          </span>
-        ) : null}
+        <FieldError id="priceList-error" message={error} />
         {note ? (
           <p className="notice price-list-upload__note" id="priceList-note">
             {note}
@@ -519,12 +514,7 @@ export default function DienstenStep() {
             <strong>Leden van Vivium krijgen altijd 10% korting.</strong> U vult alleen de gewone prijs in; de ledenprijs
             rekenen wij uit.
           </p>
-          {servicesError ? (
-            <p className="field__error" id="services-error">
-              <span className="visually-hidden">Fout: </span>
-              {servicesError}
-            </p>
-          ) : null}
+          <FieldError id="services-error" message={servicesError} as="p" />
           <div role="status" className="price-lines__status">
             {notice && result?.edited !== "remove-price-list" ? (
               <p className="notice notice--success" id="services-notice" tabIndex={-1}>

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
-import { ErrorSummary, formState, TextArea } from "~/components/form";
+import { ErrorSummary, FieldError, formState, TextArea } from "~/components/form";
 import { PhotoCropper, useHydrated } from "~/components/photo-cropper";
 import { StepActions, StepPage } from "~/components/wizard";
 import { parseCropFields, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES, PHOTO_MESSAGES, photoUrl, type Crop } from "~/domain/profile-photo";
@@ -278,12 +278,7 @@ function PhotoFieldset({ photo, firstName, error }: PhotoFieldsetProps) {
           </div>
         </div>
       ) : null}
-      {shownError ? (
-        <span className="field__error" id="photo-error">
-          <span className="visually-hidden">Fout: </span>
-          {shownError}
-        </span>
-      ) : null}
+      <FieldError id="photo-error" message={shownError} />
       <label htmlFor="photo" className="photo-field__label">
         {photo ? "Kies een nieuwe foto" : "Kies een foto"}
       </label>
