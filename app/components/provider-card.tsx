@@ -2,22 +2,10 @@ import { Link } from "@remix-run/react";
 import { formatDistanceKm } from "~/domain/geo";
 import { formatEuro } from "~/domain/money";
 import type { LocationLookup } from "~/server/geo.server";
+import type { ProviderCard as ProviderCardModel } from "~/server/search.server";
 
-export type ProviderCardData = {
-  id: number;
-  slug: string;
-  name: string;
-  categories: string[];
-  introText: string;
-  photoId: string | null;
-  distanceKm: number | null;
-  nationwide: boolean;
-  priceFrom: { cents: number; memberCents: number; unit: "hour" | "service" } | null;
-  /** Reviews: null until there are any. */
-  rating: { average: number; count: number } | null;
-  /** Verification checks ("Identiteitsbewijs gezien", …): empty until they exist. */
-  badges: string[];
-};
+/** What a card shows; search and the category page produce it. */
+export type ProviderCardData = ProviderCardModel;
 
 const UNIT = { hour: "per uur", service: "per keer" } as const;
 

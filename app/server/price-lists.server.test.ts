@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, insertTestProvider, type TestDatabase } from "../../tests/support/test-database";
 import type { Db } from "./db.server";
+import { minimalPdf as minimalPdfText } from "../../tests/support/minimal-pdf";
 import {
   checkPriceList,
   checkPriceListBytes,
@@ -22,26 +23,8 @@ import {
 
 const encoder = new TextEncoder();
 
-/** A complete one-page PDF, byte offsets in the xref table computed, as a PDF writer would. */
 function minimalPdf(text = "Prijslijst"): Uint8Array {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-  ];
-  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
-  objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return encoder.encode(body);
+  return encoder.encode(minimalPdfText(text));
 }
 
 /** The first bytes of a real PNG file: signature and IHDR chunk of a 1×1 image. */
