@@ -26,6 +26,11 @@ export interface DB {
   provider_search: ProviderSearchTable;
   provider_slug_history: ProviderSlugHistoryTable;
   provider_daily_stats: ProviderDailyStatsTable;
+  members: MembersTable;
+  contact_requests: ContactRequestsTable;
+  contact_request_history: ContactRequestHistoryTable;
+  review_invitations: ReviewInvitationsTable;
+  reviews: ReviewsTable;
 }
 
 export interface PlacesTable {
@@ -301,4 +306,84 @@ export interface ProviderSearchTable {
   services: string;
   intro: string;
   profile: string;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  /** Normalised lidnummer: upper case, no spaces or dashes. */
+  number: string;
+  active: Generated<number>;
+  name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ContactRequestStatus = "new" | "in_progress" | "handled";
+export type ContactRequestOutcome = "appointment" | "no_appointment";
+export type ContactMoment = "ochtend" | "middag" | "avond";
+
+export interface ContactRequestsTable {
+  id: Generated<number>;
+  public_id: string;
+  provider_id: number;
+  customer_name: string;
+  customer_email: string;
+  /** E.164. */
+  customer_phone: string;
+  member_id: number | null;
+  member_number: string | null;
+  location_input: string;
+  location_label: string;
+  location_pc4: number | null;
+  location_place_id: number | null;
+  for_whom: "self" | "other";
+  other_person_name: string | null;
+  contact_preference: "phone" | "email";
+  /** JSON array of ContactMoment. */
+  contact_moments: Generated<string>;
+  message: string | null;
+  consent_at: string;
+  status: Generated<ContactRequestStatus>;
+  outcome: ContactRequestOutcome | null;
+  /** UTC ISO instant: two working days after created_at. */
+  deadline_at: string;
+  overdue_at: string | null;
+  reminder_sent_at: string | null;
+  first_response_at: string | null;
+  handled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactRequestHistoryTable {
+  id: Generated<number>;
+  contact_request_id: number;
+  status: ContactRequestStatus;
+  outcome: ContactRequestOutcome | null;
+  changed_by: "customer" | "provider" | "staff" | "system";
+  note: string | null;
+  recorded_at: string;
+}
+
+export interface ReviewInvitationsTable {
+  id: Generated<number>;
+  contact_request_id: number;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  provider_id: number;
+  contact_request_id: number | null;
+  rating: number;
+  body: string;
+  display_name: string;
+  hidden_at: string | null;
+  hidden_reason: string | null;
+  reply: string | null;
+  replied_at: string | null;
+  created_at: string;
 }

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_accounts_and_uploads";
 import * as m0005 from "./0005_payments_invoices_packages_outbox";
 import * as m0006 from "./0006_search_index";
 import * as m0007 from "./0007_profile_slugs_and_stats";
+import * as m0008 from "./0008_contact_requests_members_reviews";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0005_payments_invoices_packages_outbox": m0005,
   "0006_search_index": m0006,
   "0007_profile_slugs_and_stats": m0007,
+  "0008_contact_requests_members_reviews": m0008,
 };
