@@ -3,6 +3,7 @@ import compression from "compression";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import morgan from "morgan";
+import { isSameOriginRequest } from "~/domain/same-origin";
 import type { Config } from "./config.server";
 import type { AppDatabase } from "./db.server";
 
@@ -13,6 +14,10 @@ declare module "express-serve-static-core" {
 }
 
 const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
+const VIDEO_FORM_OVERHEAD_BYTES = 1024 * 1024;
+/** The recorder's page, and where its form posts (`.data` when Remix's fetcher sends it). */
+const RECORDER_PAGE = /^\/backoffice\/video\/?$/;
+const VIDEO_UPLOAD_PATH = /^\/backoffice\/video(?:\.data)?\/?$/;
 
 type HttpAppOptions = {
   config: Config;
@@ -42,9 +47,11 @@ export function createHttpApp({ config, database, assets, remix, development = f
     }
   });
 
-  // Uploads are at most 10 MB per file; nothing legitimate posts more than this in all.
+  // Uploads are at most 10 MB per file; nothing legitimate posts more than this in all,
+  // except an introduction video, which has its own (configurable) limit plus room for the form around it.
   app.use((req, res, next) => {
-    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+    const limit = VIDEO_UPLOAD_PATH.test(req.path) ? config.videoMaxBytes + VIDEO_FORM_OVERHEAD_BYTES : MAX_REQUEST_BYTES;
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
       res.status(413).type("text/plain; charset=utf-8").send("Het verzonden formulier is te groot (meer dan 25 MB). Kies kleinere bestanden.");
       return;
     }
@@ -53,17 +60,39 @@ export function createHttpApp({ config, database, assets, remix, development = f
   app.use(compression());
   if (config.logRequests) app.use(morgan("tiny"));
 
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    // Camera and microphone are granted per page (the video recorder) when that page exists.
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    // Camera and microphone only for the video recorder's page, and only for this site.
+    // A policy belongs to the document, so links to that page load it afresh (reloadDocument).
+    const media = RECORDER_PAGE.test(req.path) ? "camera=(self), microphone=(self)" : "camera=(), microphone=()";
+    res.setHeader("Permissions-Policy", `${media}, geolocation=(), payment=(), usb=()`);
     next();
   });
   app.use(securityHeaders(config, development));
 
   for (const handler of assets) app.use(handler);
+  app.use(sameOriginOnly(config));
   app.all("*", remix);
   return app;
+}
+
+/** Cross-site request forgery: a state-changing request that a browser marks as from another site is refused (app/domain/same-origin.ts). */
+function sameOriginOnly(config: Config): RequestHandler {
+  const baseOrigin = new URL(config.baseUrl).origin;
+  return (req, res, next) => {
+    const allowed = isSameOriginRequest({
+      method: req.method,
+      origin: req.get("origin"),
+      referer: req.get("referer"),
+      baseOrigin,
+      requestOrigin: `${req.protocol}://${req.get("host") ?? ""}`,
+    });
+    if (allowed) return next();
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Dit formulier is niet via de website van Vivium Services verstuurd en is daarom geweigerd. Open de pagina opnieuw en probeer het nog eens.");
+  };
 }
 
 function securityHeaders(config: Config, development: boolean): RequestHandler {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { RequestHandler } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +9,12 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 let t: TestDatabase;
 let baseUrl: string;
 let close: () => void;
+let remixCalls = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const remix: RequestHandler = (_req, res) => {
+    remixCalls += 1;
     res.status(200).type("html").send("<!doctype html><p>app</p>");
   };
   const app = createHttpApp({ config: { ...loadConfig({ DATA_DIR: t.dir }), logRequests: false }, database: t, assets: [], remix });
@@ -37,6 +40,48 @@ describe("HTTP shell", () => {
     expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(a.headers.get("permissions-policy")).toContain("camera=()");
     expect(a.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("refuses a cross-origin POST to every route before it reaches the app, and lets same-origin and reading requests through", async () => {
+    // Every route file, so that a new route cannot be missed: $param → a value, dots → slashes.
+    const paths = fs
+      .readdirSync("app/routes")
+      .filter((f) => f.endsWith(".tsx") || f.endsWith(".ts"))
+      .map((f) =>
+        f
+          .replace(/\.tsx?$/, "")
+          .replace(/\[\.\]/g, "~dot~")
+          .split(".")
+          .filter((part) => part !== "_index" && !part.startsWith("__"))
+          .map((part) => (part === "$" ? "iets" : part.replace(/^\$.*/, "abc").replace(/_$/, "")))
+          .join("/")
+          .replace(/~dot~/g, "."),
+      )
+      .map((p) => `/${p}`);
+    expect(paths).toContain("/aanmelden/persoonlijk");
+    expect(paths.length).toBeGreaterThan(20);
+
+    const before = remixCalls;
+    for (const path of paths) {
+      for (const origin of ["https://evil.example", "null"]) {
+        const response = await fetch(`${baseUrl}${path}`, {
+          method: "POST",
+          headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+          body: "email=a%40b.nl",
+        });
+        expect(response.status, `${origin} → POST ${path}`).toBe(403);
+        expect(await response.text()).toContain("niet via de website van Vivium Services verstuurd");
+      }
+      const viaReferer = await fetch(`${baseUrl}${path}`, { method: "POST", headers: { referer: "https://evil.example/form" }, body: "" });
+      expect(viaReferer.status, `referer → POST ${path}`).toBe(403);
+    }
+    expect(remixCalls).toBe(before);
+
+    const sameOrigin = await fetch(`${baseUrl}/inloggen`, { method: "POST", headers: { origin: baseUrl }, body: "" });
+    expect(sameOrigin.status).toBe(200);
+    const crossOriginRead = await fetch(`${baseUrl}/inloggen`, { headers: { origin: "https://evil.example" } });
+    expect(crossOriginRead.status).toBe(200);
+    expect(remixCalls).toBe(before + 2);
   });
 
   it("answers the health check with 200 while the database is reachable and 503 when it is not", async () => {
