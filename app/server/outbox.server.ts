@@ -217,8 +217,12 @@ export type OutboxWorkerOptions = {
 export type OutboxWorker = {
   /** One pass: sends every due message, one at a time; resolves with how many it tried. */
   runOnce(): Promise<number>;
-  /** No new passes; resolves once the message being sent (if any) is finished and recorded. */
-  stop(): Promise<void>;
+  /**
+   * No new passes; resolves once the message being sent (if any) is finished
+   * and recorded. With `drainMs`, first sends what is due for at most that
+   * long, so that mail of the last requests before a shutdown goes out now.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
 };
 
 type OutboxRow = Selectable<OutboxMessagesTable>;
@@ -251,6 +255,9 @@ export function startOutboxWorker({
 }: OutboxWorkerOptions): OutboxWorker {
   const domain = messageIdDomain(transport.from);
   let stopped = false;
+  let draining = false;
+  // Wall-clock deadline of the final pass on shutdown; a drain must end even if the clock in `now` is a test's.
+  let drainDeadline = Number.POSITIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<number> = Promise.resolve(0);
 
@@ -344,7 +351,7 @@ export function startOutboxWorker({
   async function pass(): Promise<number> {
     await failAbandoned(now().toISOString());
     let tried = 0;
-    while (!stopped) {
+    while (!stopped && Date.now() < drainDeadline) {
       const row = await claimNext();
       if (!row) break;
       tried += 1;
@@ -361,7 +368,7 @@ export function startOutboxWorker({
   }
 
   function schedule(): void {
-    if (stopped) return;
+    if (stopped || draining) return;
     timer = setTimeout(() => {
       runOnce()
         .catch((error: unknown) => log.error(`outbox: a pass stopped early: ${describeError(error)}`))
@@ -373,9 +380,14 @@ export function startOutboxWorker({
 
   return {
     runOnce,
-    async stop() {
-      stopped = true;
+    async stop({ drainMs = 0 } = {}) {
+      draining = true;
       clearTimeout(timer);
+      if (drainMs > 0 && !stopped) {
+        drainDeadline = Date.now() + drainMs;
+        await runOnce().catch((error: unknown) => log.error(`outbox: the final pass stopped early: ${describeError(error)}`));
+      }
+      stopped = true;
       await current.catch(() => undefined);
     },
   };

@@ -423,6 +423,32 @@ describe("the outbox worker", () => {
     expect(sent).toEqual(["bert@example.nl"]);
     expect((await outboxRows()).map((row) => row.status)).toEqual(["sent", "pending"]);
   });
+
+  it("stop({ drainMs }) sends what is due before it stops, and no more once the time is up", async () => {
+    const sent: string[] = [];
+    const quick: MailTransport = { from: FROM, send: async (mail) => void sent.push(mail.to), close: () => undefined };
+    await enqueueMail(t.db, { to: "bert@example.nl", ...liveMail() });
+    await enqueueMail(t.db, { to: "anna@example.nl", ...liveMail("Anna") });
+    // The interval is a minute: only the drain can send these now.
+    await worker({ transport: quick }).stop({ drainMs: 5_000 });
+    expect(sent).toEqual(["bert@example.nl", "anna@example.nl"]);
+
+    await enqueueMail(t.db, { to: "carla@example.nl", ...liveMail("Carla") });
+    let release: () => void = () => undefined;
+    const slow: MailTransport = {
+      from: FROM,
+      send: (mail) => new Promise<void>((resolve) => (release = () => (sent.push(mail.to), resolve()))),
+      close: () => undefined,
+    };
+    await enqueueMail(t.db, { to: "dirk@example.nl", ...liveMail("Dirk") });
+    const stopping = worker({ transport: slow }).stop({ drainMs: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await stopping;
+    // Carla's send was under way when the time ran out: finished and recorded; Dirk's waits for the next start.
+    expect(sent).toEqual(["bert@example.nl", "anna@example.nl", "carla@example.nl"]);
+    expect((await outboxRows()).map((row) => row.status)).toEqual(["sent", "sent", "sent", "pending"]);
+  });
 });
 
 describe("the .eml file transport", () => {
