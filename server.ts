@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import { config as loadedConfig, ConfigError } from "./app/server/config.server";
 import { openSharedDatabase } from "./app/server/db.server";
+import { startDeadlineScheduler } from "./app/server/deadline-scheduler.server";
 import { createHttpApp } from "./app/server/http.server";
 import { assertLocalGatewayAllowed, clearLocalGateway, setLocalGateway } from "./app/server/mollie-client.server";
 import { startLocalMollieGateway, type LocalMollieGateway } from "./app/server/mollie-gateway/gateway.server";
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const outbox = startOutboxWorker({ db: database.db, transport: mailTransport });
   // Profile views and search appearances are counted in memory and written every few seconds.
   const stats = startStatsFlusher(database.db);
+  // Requests past their two-working-day deadline: marked overdue, one reminder to the provider (now and every minute).
+  const deadlines = startDeadlineScheduler({ db: database.db, baseUrl: config.baseUrl });
 
   let gateway: LocalMollieGateway | null = null;
   if (config.mollie.useLocalGateway) {
@@ -83,8 +86,9 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping`);
     server.close(() => {
       clearLocalGateway();
-      // A send in progress is finished and recorded before the database closes.
-      void Promise.all([outbox.stop(), stats.stop()])
+      // Mail of the last requests goes out now (for at most a few seconds); a send in
+      // progress is finished and recorded before the database closes.
+      void Promise.all([outbox.stop({ drainMs: 3_000 }), stats.stop(), deadlines.stop()])
         .then(() => {
           mailTransport.close();
           return Promise.all([database.close(), gateway?.close()]);

@@ -115,17 +115,22 @@ describe("the backoffice layout and welcome page", () => {
   it("welcomes the provider by first name and offers to finish an unfinished signup", async () => {
     const unfinished = await signedIn({ finished: false });
     const finished = await signedIn();
-    expect(await layout.loader({ request: get("/backoffice", unfinished.cookie), params: {}, context })).toBeNull();
+    expect(await layout.loader({ request: get("/backoffice", unfinished.cookie), params: {}, context })).toEqual({ openRequests: 0 });
 
-    expect(await home.loader({ request: get("/backoffice", unfinished.cookie), params: {}, context })).toEqual({ firstName: "Bert", signupUnfinished: true });
-    expect(await home.loader({ request: get("/backoffice", finished.cookie), params: {}, context })).toEqual({ firstName: "Bert", signupUnfinished: false });
+    expect(await home.loader({ request: get("/backoffice", unfinished.cookie), params: {}, context })).toMatchObject({ firstName: "Bert", signupUnfinished: true, requests: { open: 0, waiting: 0, overdue: 0 } });
+    expect(await home.loader({ request: get("/backoffice", finished.cookie), params: {}, context })).toMatchObject({ firstName: "Bert", signupUnfinished: false, requests: { open: 0, waiting: 0, overdue: 0 } });
   });
 });
 
 describe("Pakket en facturen", () => {
   it("shows a provider without a package nothing to pay and no invoices", async () => {
     const provider = await signedIn();
-    expect(await loadPakket(provider)).toEqual({ packages: { current: null, upcoming: [], awaitingPayment: [] }, invoices: [] });
+    expect(await loadPakket(provider)).toEqual({
+      packages: { current: null, upcoming: [], awaitingPayment: [] },
+      invoices: [],
+      // The administration fee paid at signup; its invoice is issued by the payment flow, not by this test.
+      payments: [expect.objectContaining({ description: "Vivium Services administratiekosten", grossCents: 1000, status: "paid", invoiceNumber: null })],
+    });
   });
 
   it("takes the owner from Betalen to the checkout of the package payment, and another provider nowhere", async () => {
@@ -148,7 +153,8 @@ describe("Pakket en facturen", () => {
         statusPath: `/betaling/${assigned.paymentPublicId}`,
       }),
     ]);
-    expect(await loadPakket(other)).toEqual({ packages: { current: null, upcoming: [], awaitingPayment: [] }, invoices: [] });
+    expect(await loadPakket(other)).toMatchObject({ packages: { current: null, upcoming: [], awaitingPayment: [] }, invoices: [] });
+    expect((await loadPakket(other)).payments.map((payment) => payment.description)).toEqual(["Vivium Services administratiekosten"]);
 
     const before = await paymentCount();
     // The open payment is continued (through our page that sends the browser on to the checkout), not started a second time.
@@ -192,6 +198,9 @@ describe("Pakket en facturen", () => {
     expect(page.invoices).toHaveLength(1);
     expect(page.invoices[0]).toMatchObject({ grossCents: 9000, description: expect.stringContaining("Basispakket Vivium Services") });
     expect(page.invoices[0]!.number).toMatch(/^\d{4}-\d{4}$/);
+    // The list of payments names the package payment as paid, with a link to the same invoice.
+    expect(page.payments[0]).toMatchObject({ status: "paid", grossCents: 9000, invoiceNumber: page.invoices[0]!.number });
+    expect((await loadPakket(other)).payments.some((payment) => payment.invoiceNumber !== null)).toBe(false);
     expect((await loadPakket(other)).invoices).toEqual([]);
   });
 });
