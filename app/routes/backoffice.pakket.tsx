@@ -5,10 +5,12 @@ import type { PaymentStatus, ProviderPackageStatus } from "#db/schema";
 import { CONTACT } from "~/domain/contact";
 import { formatDutchDate } from "~/domain/age";
 import { formatEuro } from "~/domain/money";
+import { PAYMENT_STATUS_LABEL } from "~/domain/payment-status";
 import { paymentOutcome } from "~/domain/payments";
 import { starsLabel } from "~/domain/packages";
 import { database } from "~/server/db.server";
 import { listInvoices } from "~/server/invoices.server";
+import { listProviderPayments } from "~/server/payment-history.server";
 import { packageOverview, payPackage, type PackageAwaitingPayment, type ProviderPackage } from "~/server/packages.server";
 import { findProviderPayment, PaymentGatewayError, paymentPath, refreshPayment } from "~/server/payments.server";
 import { requireProvider } from "~/server/session.server";
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       awaitingPayment: packages.awaitingPayment.map((pkg) => ({ ...pkg, statusPath: pkg.payment ? paymentPath(pkg.payment.publicId) : null })),
     },
     invoices: await listInvoices(db, providerId),
+    payments: await listProviderPayments(db, providerId),
   };
 }
 
@@ -76,7 +79,7 @@ const PAYMENT_NOTE: Partial<Record<PaymentStatus, string>> = {
 const period = (pkg: ProviderPackage) => `${formatDutchDate(pkg.startsOn)} tot en met ${formatDutchDate(pkg.endsOn)}`;
 
 export default function PackageAndInvoices() {
-  const { packages, invoices } = useLoaderData<typeof loader>();
+  const { packages, invoices, payments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { current, upcoming, awaitingPayment } = packages;
   const nothing = !current && upcoming.length === 0 && awaitingPayment.length === 0;
@@ -115,6 +118,58 @@ export default function PackageAndInvoices() {
         {awaitingPayment.map((pkg) => (
           <DuePackage key={pkg.id} pkg={pkg} />
         ))}
+      </section>
+
+      <section aria-labelledby="betalingen-titel">
+        <h2 id="betalingen-titel">Betalingen</h2>
+        {payments.length === 0 ? (
+          <p>U heeft nog geen betalingen.</p>
+        ) : (
+          <div
+            className="table-scroll"
+            role="region"
+            aria-labelledby="betalingen-titel"
+            // A table wider than the screen (at 200% zoom) scrolls here; keyboard users need to reach it to scroll it.
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+          >
+            <table className="payments-table">
+              <thead>
+                <tr>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Omschrijving</th>
+                  <th scope="col">Bedrag</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Factuur</th>
+                </tr>
+              </thead>
+              <tbody>
+                {payments.map((payment) => (
+                  <tr key={payment.publicId}>
+                    <td>{formatDutchDate(payment.date)}</td>
+                    <td>{payment.description}</td>
+                    <td>
+                      <Euro cents={payment.grossCents} />
+                    </td>
+                    <td>{PAYMENT_STATUS_LABEL[payment.status]}</td>
+                    <td>
+                      {payment.invoiceNumber ? (
+                        <a href={`/backoffice/facturen/${payment.invoiceNumber}`}>
+                          Factuur {payment.invoiceNumber}
+                          <span className="visually-hidden"> (PDF)</span>
+                        </a>
+                      ) : payment.status === "paid" ? (
+                        "Volgt binnenkort"
+                      ) : (
+                        "Geen factuur"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="facturen-titel">
