@@ -1,12 +1,17 @@
 import { sql } from "kysely";
-import { haversineKm, type LatLon } from "~/domain/geo";
+import { boundingBox, haversineKm, type LatLon } from "~/domain/geo";
 import { memberPriceCents } from "~/domain/money";
+import { isPaused, type PauseColumns } from "~/domain/pause";
 import { buildFtsQuery } from "~/domain/search-query";
-import { DAYPARTS } from "~/domain/wizard";
+import { publicBadges } from "~/domain/verification";
+import { DAYPARTS, MAX_RADIUS_KM } from "~/domain/wizard";
 import type { CoverageMode, PriceUnit } from "#db/schema";
 import type { Db } from "./db.server";
 import { resolveLocation, type LocationLookup, type ResolvedLocation } from "./geo.server";
+import { notPausedSql } from "./pause.server";
 import { displayName } from "./providers.server";
+import { ratingsFor } from "./reviews.server";
+import { providersWithApprovedVideo, verificationKeysFor } from "./verifications.server";
 
 /**
  * Search (issue 5): keyword through the FTS5 index `provider_search`
@@ -22,14 +27,17 @@ import { displayName } from "./providers.server";
  *   (shown as "heel Nederland"), nearest base first; then name.
  * - without a location: relevance (if any), then name.
  * Filters: category slug; dagdeel `ochtend` / `middag` / `avond` (available
- * in that part of the day on at least one weekday). Only live providers.
+ * in that part of the day on at least one weekday). Only live providers
+ * that have not paused themselves (app/domain/pause.ts).
  * Keyword text with nothing searchable in it (only stop words or symbols)
  * counts as no keyword.
  *
  * Speed: postcode-only reads live radius providers (with radius and base)
  * from the R*Tree `provider_search_area` and the place list, sorts those
  * by distance, and only counts nationwide providers unless the page reaches
- * them; names are read only to break ties on the page shown. Measured by
+ * them; keyword with a location ranks only the matches whose coverage row
+ * fits the location (`rankKeywordNear`); names are read only to break ties
+ * on the page shown. Measured by
  * scripts/bench/search.bench.ts against `searchProvidersByScan`.
  */
 
@@ -59,7 +67,7 @@ export type ProviderCard = {
   priceFrom: PriceFrom | null;
   /** Reviews do not exist yet: always null for now. */
   rating: { average: number; count: number } | null;
-  /** Verification checks do not exist yet: always empty for now. */
+  /** "Gezien door Vivium Services": the checks staff ticked (app/domain/verification.ts). */
   badges: string[];
 };
 
@@ -130,9 +138,9 @@ type NameColumns = { first_name: string; infix: string | null; last_name: string
 
 const nameOf = (row: NameColumns) => displayName(row);
 
-/** SQL conditions on `p` for status and filters. */
+/** SQL conditions on `p` for status (live and not paused) and filters. */
 function filterSql(filters: Filters) {
-  return sql`p.status = 'live'
+  return sql`p.status = 'live' AND ${notPausedSql("p")}
     AND (${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = p.id AND fc.category_id = ${filters.categoryId}))
     AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = p.id AND fd.daypart = ${filters.daypart}))`;
 }
@@ -169,30 +177,7 @@ function clampPage(requested: number, total: number): number {
 
 async function rankIndexed(db: Db, fts: string | null, location: ResolvedLocation | null, filters: Filters, requested: number): Promise<Ranked> {
   if (location && !fts) return rankLocationOnly(db, location, filters, requested);
-
-  if (location && fts) {
-    // Every keyword match, checked against the location the way coverage does.
-    const [rows, places] = await Promise.all([
-      sql<CoverageRow & { rank: number }>`
-        SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon, ${ftsRank()} AS rank
-        FROM provider_search s
-        JOIN providers p ON p.id = s.rowid
-        JOIN provider_coverage c ON c.provider_id = p.id
-        WHERE provider_search MATCH ${fts} AND ${filterSql(filters)}`.execute(db),
-      db.selectFrom("provider_coverage_places").select("provider_id").where("place_id", "=", location.place.id).execute(),
-    ]);
-    const listing = new Set(places.map((p) => p.provider_id));
-    const hits: Hit[] = [];
-    for (const row of rows.rows) {
-      const distanceKm = distanceFrom(row, location.point);
-      const covers =
-        row.mode === "nationwide" ||
-        (row.mode === "places" && listing.has(row.id)) ||
-        (row.mode === "radius" && distanceKm !== null && distanceKm <= (row.radius_km ?? 0));
-      if (covers) hits.push({ id: row.id, relevance: relevanceOf(row.rank), tier: row.mode === "nationwide" ? 1 : 0, distanceKm });
-    }
-    return pageOf(db, hits, requested);
-  }
+  if (location && fts) return rankKeywordNear(db, fts, location, filters, requested);
 
   // No location: every live match (or every live provider), nationwide.
   const rows = fts
@@ -203,6 +188,45 @@ async function rankIndexed(db: Db, fts: string | null, location: ResolvedLocatio
     : await sql<{ id: number; rank: number }>`
         SELECT p.id, 0 AS rank FROM providers p WHERE ${filterSql(filters)}`.execute(db);
   const hits = rows.rows.map((row): Hit => ({ id: row.id, relevance: relevanceOf(row.rank), tier: 0, distanceKm: null }));
+  return pageOf(db, hits, requested);
+}
+
+/**
+ * Keyword and location: the keyword matches drive, and each is first held
+ * against its own narrow coverage row: nationwide, a place list that holds
+ * the place, or a radius whose box around the base holds the point (a box
+ * never smaller than the circle; the exact distance decides after). Only
+ * the matches that pass are joined with providers and ranked — bm25 and the
+ * wide providers row were what made this slow for the many matches far
+ * away. Driving from the R*Tree instead measured slower: a postcode in the
+ * middle of the country lies in thousands of boxes, most without the keyword.
+ */
+async function rankKeywordNear(db: Db, fts: string, location: ResolvedLocation, filters: Filters, requested: number): Promise<Ranked> {
+  const { lat, lon } = location.point;
+  // Degrees per km of the box around the point that holds every base within the largest radius;
+  // the SQL below widens each row's box by about 100 m more for rounding.
+  const box = boundingBox(location.point, MAX_RADIUS_KM);
+  const latPerKm = (box.maxLat - lat) / MAX_RADIUS_KM;
+  const lonPerKm = (box.maxLon - lon) / MAX_RADIUS_KM;
+  // CROSS JOIN keeps this order: match, then its coverage row, then the provider.
+  const rows = await sql<CoverageRow & { rank: number }>`
+    SELECT s.rowid AS id, c.mode, c.radius_km, c.base_lat, c.base_lon, ${ftsRank()} AS rank
+    FROM provider_search s
+    CROSS JOIN provider_coverage c ON c.provider_id = s.rowid
+    CROSS JOIN providers p ON p.id = s.rowid
+    WHERE provider_search MATCH ${fts}
+      AND (c.mode = 'nationwide'
+        OR (c.mode = 'radius'
+          AND abs(c.base_lat - ${lat}) <= c.radius_km * ${latPerKm} + 1e-3
+          AND abs(c.base_lon - ${lon}) <= c.radius_km * ${lonPerKm} + 1e-3)
+        OR (c.mode = 'places' AND +c.provider_id IN (SELECT provider_id FROM provider_coverage_places WHERE place_id = ${location.place.id})))
+      AND ${filterSql(filters)}`.execute(db);
+  const hits: Hit[] = [];
+  for (const row of rows.rows) {
+    const distanceKm = distanceFrom(row, location.point);
+    if (row.mode === "radius" && (distanceKm === null || distanceKm > (row.radius_km ?? 0))) continue;
+    hits.push({ id: row.id, relevance: relevanceOf(row.rank), tier: row.mode === "nationwide" ? 1 : 0, distanceKm });
+  }
   return pageOf(db, hits, requested);
 }
 
@@ -222,6 +246,7 @@ async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Fil
       WHERE a.min_lat <= ${lat} AND a.max_lat >= ${lat} AND a.min_lon <= ${lon} AND a.max_lon >= ${lon}
         AND (${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = a.id AND fc.category_id = ${filters.categoryId}))
         AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = a.id AND fd.daypart = ${filters.daypart}))
+        AND EXISTS (SELECT 1 FROM providers pa WHERE pa.id = a.id AND ${notPausedSql("pa")})
       UNION ALL
       SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon
       FROM provider_coverage_places cp
@@ -261,8 +286,9 @@ async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Fil
 async function rankByScan(db: Db, fts: string | null, location: ResolvedLocation | null, filters: Filters, requested: number): Promise<Ranked> {
   const ranks = fts ? await keywordRanks(db, fts) : null;
   const placeId = location?.place.id ?? null;
-  const rows = await sql<CoverageRow & { status: string; in_category: number; in_daypart: number; lists_place: number; has_coverage: number }>`
-    SELECT p.id, p.first_name, p.infix, p.last_name, p.status, c.mode, c.radius_km, c.base_lat, c.base_lon,
+  const now = new Date();
+  const rows = await sql<CoverageRow & PauseColumns & { status: string; in_category: number; in_daypart: number; lists_place: number; has_coverage: number }>`
+    SELECT p.id, p.first_name, p.infix, p.last_name, p.status, p.paused_at, p.paused_until, c.mode, c.radius_km, c.base_lat, c.base_lon,
       c.provider_id IS NOT NULL AS has_coverage,
       EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = p.id AND fc.category_id = ${filters.categoryId}) AS in_category,
       EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = p.id AND fd.daypart = ${filters.daypart}) AS in_daypart,
@@ -270,7 +296,7 @@ async function rankByScan(db: Db, fts: string | null, location: ResolvedLocation
     FROM providers p LEFT JOIN provider_coverage c ON c.provider_id = p.id`.execute(db);
   const hits: Hit[] = [];
   for (const row of rows.rows) {
-    if (row.status !== "live") continue;
+    if (row.status !== "live" || isPaused(row, now)) continue;
     if (filters.categoryId !== null && !row.in_category) continue;
     if (filters.daypart !== null && !row.in_daypart) continue;
     const rank = ranks ? ranks.get(row.id) : 0;
@@ -343,7 +369,7 @@ export function searchProvidersByScan(db: Db, params: SearchParams): Promise<Sea
 async function buildCards(db: Db, hits: Hit[]): Promise<ProviderCard[]> {
   if (hits.length === 0) return [];
   const ids = hits.map((h) => h.id);
-  const [providers, categories, prices, modes] = await Promise.all([
+  const [providers, categories, prices, modes, ratings] = await Promise.all([
     db
       .selectFrom("providers")
       .select(["id", "slug", "first_name", "infix", "last_name", "intro_text", "photo_upload_id"])
@@ -364,7 +390,9 @@ async function buildCards(db: Db, hits: Hit[]): Promise<ProviderCard[]> {
       .orderBy("position")
       .execute(),
     db.selectFrom("provider_coverage").select(["provider_id", "mode"]).where("provider_id", "in", ids).execute(),
+    ratingsFor(db, ids),
   ]);
+  const [verified, withVideo] = await Promise.all([verificationKeysFor(db, ids), providersWithApprovedVideo(db, ids)]);
   const byId = new Map(providers.map((p) => [p.id, p]));
   return hits.flatMap((hit): ProviderCard[] => {
     const p = byId.get(hit.id);
@@ -381,8 +409,8 @@ async function buildCards(db: Db, hits: Hit[]): Promise<ProviderCard[]> {
         distanceKm: hit.distanceKm,
         nationwide: modes.some((m) => m.provider_id === hit.id && m.mode === "nationwide"),
         priceFrom: cheapest ? { cents: cheapest.price_cents, memberCents: memberPriceCents(cheapest.price_cents), unit: cheapest.unit } : null,
-        rating: null,
-        badges: [],
+        rating: ratings.get(hit.id) ?? null,
+        badges: publicBadges(verified.get(hit.id) ?? new Set(), withVideo.has(hit.id)),
       },
     ];
   });

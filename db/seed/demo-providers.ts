@@ -177,6 +177,18 @@ export const CATEGORY_TEXTS: Record<string, CategoryTexts> = {
     ],
     priceNote: "Geen reiskosten in heel Nederland.",
   },
+  // The manual's list has no category for hairdressers: the demo thuiskapper is in Overige.
+  Overige: {
+    intro: "Uw kapper aan huis: knippen, föhnen of een permanent in uw eigen vertrouwde stoel.",
+    profile:
+      "Ik ben al ruim twintig jaar kapper en kom sinds een paar jaar bij mensen thuis, ook in verzorgingshuizen.\n\nNiet meer naar de kapsalon hoeven is voor veel van mijn klanten een uitkomst: geen reis, geen wachten, gewoon een kop koffie in uw eigen keuken.\n\nIk neem alles mee, van kapmantel tot föhn, en ruim na afloop netjes op.",
+    services: [
+      { name: "Knippen dames", euros: 27.5, unit: "service", description: "Wassen, knippen en in model föhnen." },
+      { name: "Knippen heren", euros: 19.5, unit: "service", description: "Knippen met schaar en tondeuse, ook de nek en wenkbrauwen." },
+      { name: "Permanent", euros: 65, unit: "service", description: "Permanent voor kort tot halflang haar, inclusief knippen." },
+    ],
+    priceNote: "Geen voorrijkosten binnen mijn werkgebied. Twee klanten op hetzelfde adres? Dan krijgt de tweede € 2,50 korting.",
+  },
 };
 
 export const DEMO_PROVIDERS: DemoProvider[] = [
@@ -220,4 +232,5 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
   { firstName: "Greet", lastName: "Zijlstra", gender: "vrouw", place: "Harderwijk", categories: ["Opruimcoach", "Thuiskeepers"], coverage: { mode: "radius", radiusKm: 25 }, dayparts: "afternoons" },
   { firstName: "Marco", lastName: "Rossi", gender: "man", company: "Rossi Installatie", place: "Hilversum", categories: ["Klusjesmannen"], coverage: { mode: "radius", radiusKm: 15 }, dayparts: "weekdays" },
   { firstName: "Hanneke", lastName: "Bos", gender: "vrouw", place: "Montfoort", categories: ["Pedicures (medisch)"], coverage: { mode: "places", extraPlaces: ["Woerden", "IJsselstein", "Oudewater"] }, dayparts: "weekdays" },
+  { firstName: "Daphne", lastName: "Rijnders", gender: "vrouw", company: "Knipservice Rijnders", place: "Harmelen", categories: ["Overige"], coverage: { mode: "radius", radiusKm: 15 }, dayparts: "afternoons" },
 ];

@@ -25,6 +25,43 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/\/dienstverlener\/[a-z0-9-]+$/);
   });
 
+  test("a customer searches kapper near 3447 GT and opens the thuiskapper's profile", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    const form = page.getByRole("search", { name: "Zoek een dienstverlener" });
+    await form.getByLabel("Wat zoekt u?").fill("kapper");
+    await form.getByLabel("Waar?").fill("3447 GT");
+    await expectAccessible(page);
+    await form.getByRole("button", { name: "Zoeken" }).click();
+
+    await expect(page).toHaveURL(/\/zoeken\?wat=kapper&waar=3447\+GT$/);
+    await expect(page.getByRole("heading", { level: 2, name: /gevonden voor “kapper” die bij 3447 GT komen/ })).toBeVisible();
+    const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Daphne Rijnders" }) });
+    await expect(card).toBeVisible();
+    await expect(card.getByText("Overige", { exact: true })).toBeVisible();
+    await expect(card.getByText(/Uw kapper aan huis/)).toBeVisible();
+    // Harmelen (3481) to 3447 GT in Woerden.
+    await expect(card.getByText("Afstand: 4,9 km", { exact: true })).toBeVisible();
+    await expect(card.getByText("Vanaf € 19,50 per keer (leden: € 17,55 per keer)")).toBeVisible();
+    await expectAccessible(page);
+
+    await card.getByRole("link", { name: "Daphne Rijnders", exact: true }).click();
+    await expect(page).toHaveURL(/\/dienstverlener\/daphne-rijnders$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Maak kennis met Daphne Rijnders" })).toBeVisible();
+    const breadcrumbs = page.getByRole("navigation", { name: "Kruimelpad" });
+    await expect(breadcrumbs.getByRole("link", { name: "Overige" })).toHaveAttribute("href", "/categorie/overige");
+
+    const row = page.getByRole("table", { name: "Diensten en prijzen van Daphne Rijnders" }).getByRole("row", { name: /Knippen dames/ });
+    await expect(row).toContainText("€ 27,50 per dienst");
+    await expect(row).toContainText("€ 24,75 per dienst");
+
+    await expect(page.getByRole("img", { name: "Kaart van het werkgebied van Daphne" })).toBeVisible();
+    await expect(page.getByText("Daphne komt bij u thuis binnen 15 km van Harmelen.", { exact: true })).toBeVisible();
+    const contact = page.getByRole("link", { name: "Contact opnemen met Daphne" });
+    await expect(contact.first()).toBeVisible();
+    await expect(contact.first()).toHaveAttribute("href", "/dienstverlener/daphne-rijnders/contact");
+    await expectAccessible(page);
+  });
+
   test("filters narrow the results and pages link to each other", async ({ page, expectAccessible }) => {
     await page.goto("/zoeken?waar=Utrecht");
     const filters = page.getByRole("form", { name: "Resultaten filteren" });

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { haversineKm } from "~/domain/geo";
 import { buildFtsQuery } from "~/domain/search-query";
+import { MAX_RADIUS_KM } from "~/domain/wizard";
 import { saveCoverage } from "~/server/coverage.server";
 import type { Db } from "~/server/db.server";
 import { findPlaceByName } from "~/server/geo.server";
@@ -234,6 +236,51 @@ describe("search", () => {
     expect(new Set(all).size).toBe(45);
     expect((await search({ wat: "tuin", pagina: 99 })).page).toBe(3);
     expect((await search({ wat: "tuin", waar: "3481", pagina: 2 })).results).toHaveLength(20);
+  });
+
+  it("finds with keyword and location exactly the keyword matches that cover the location", async () => {
+    async function allIds(params: SearchParams): Promise<number[]> {
+      const ids: number[] = [];
+      for (let pagina = 1; ; pagina++) {
+        const result = await search({ ...params, pagina });
+        ids.push(...result.results.map((c) => c.id));
+        if (pagina >= result.pageCount) return ids;
+      }
+    }
+    for (const [wat, waar] of [["tuin", "3481"], ["tuin", "Utrecht"], ["computer", "3441"], ["pedicure", "3447 GT"], ["hulp", "Montfoort"], ["tuin", "9711"]] as const) {
+      const matches = new Set(await allIds({ wat }));
+      const covering = new Set(await allIds({ waar }));
+      const both = await allIds({ wat, waar });
+      expect(new Set(both).size, `${wat} near ${waar}`).toBe(both.length);
+      expect([...both].sort(), `${wat} near ${waar}`).toEqual([...matches].filter((id) => covering.has(id)).sort());
+    }
+  });
+
+  it("finds a keyword match at the edge of its radius in every direction, and not just past it", async () => {
+    const point = await db.selectFrom("pc4_areas").select(["lat", "lon"]).where("pc4", "=", 3447).executeTakeFirstOrThrow();
+    const areas = await db.selectFrom("pc4_areas").select(["pc4", "lat", "lon"]).where("has_addresses", "=", 1).execute();
+    // Per direction the base whose distance is closest below a whole km: a radius of that many km just reaches the point.
+    const directions = {
+      east: (a: typeof point) => a.lon > point.lon && Math.abs(a.lat - point.lat) < 0.05,
+      west: (a: typeof point) => a.lon < point.lon && Math.abs(a.lat - point.lat) < 0.05,
+      north: (a: typeof point) => a.lat > point.lat && Math.abs(a.lon - point.lon) < 0.05,
+      south: (a: typeof point) => a.lat < point.lat && Math.abs(a.lon - point.lon) < 0.05,
+    };
+    const inside: number[] = [];
+    for (const [direction, inDirection] of Object.entries(directions)) {
+      const edge = areas
+        .filter(inDirection)
+        .map((a) => ({ ...a, km: haversineKm(a, point) }))
+        .filter((a) => a.km > 5 && a.km < MAX_RADIUS_KM)
+        .sort((a, b) => Math.ceil(a.km) - a.km - (Math.ceil(b.km) - b.km))[0]!;
+      expect(Math.ceil(edge.km) - edge.km, direction).toBeLessThan(0.1);
+      const spec = { categories: ["rand"], services: [{ name: "Randgevalhulp", cents: 2000 }], basePc4: edge.pc4 };
+      inside.push(await provider({ ...spec, firstName: `Binnen${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.ceil(edge.km) } }));
+      await provider({ ...spec, firstName: `Buiten${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.floor(edge.km) } });
+    }
+    const found = await search({ wat: "randgeval", waar: "3447" });
+    expect(found.results.map((c) => c.id).sort()).toEqual(inside.sort());
+    expect(found.results.every((c) => c.distanceKm !== null && c.name.startsWith("Binnen"))).toBe(true);
   });
 
   it("keeps the index in sync when texts, services and categories change", async () => {

@@ -24,16 +24,16 @@ describe("demo data", () => {
   });
 
   it("adds about forty live providers with every coverage mode, once", async () => {
-    expect(await seedDemoProviders(t.db)).toBe(40);
+    expect(await seedDemoProviders(t.db)).toBe(41);
     expect(await seedDemoProviders(t.db)).toBe(0);
     const providers = await t.db.selectFrom("providers").select(["status", "slug", "password_hash"]).execute();
-    expect(providers).toHaveLength(40);
+    expect(providers).toHaveLength(41);
     expect(providers.every((p) => p.status === "live" && p.slug)).toBe(true);
     expect(await verifyPassword(providers[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
     const modes = await t.db.selectFrom("provider_coverage").select("mode").distinct().execute();
     expect(modes.map((m) => m.mode).sort()).toEqual(["nationwide", "places", "radius"]);
     const services = await t.db.selectFrom("provider_services").select("provider_id").distinct().execute();
-    expect(services).toHaveLength(40);
+    expect(services).toHaveLength(41);
   });
 
   it("makes search return nearby demo providers", async () => {
