@@ -7,7 +7,7 @@ import type { ProviderCard as ProviderCardModel } from "~/server/search.server";
 /** What a card shows; search and the category page produce it. */
 export type ProviderCardData = ProviderCardModel;
 
-const UNIT = { hour: "per uur", service: "per keer" } as const;
+const UNIT = { hour: "per uur", service: "per dienst" } as const;
 
 /** The mini profile card of search results and category pages. */
 export function ProviderCard({ card, headingLevel = 2 }: { card: ProviderCardData; headingLevel?: 2 | 3 }) {

@@ -41,7 +41,7 @@ test.describe("search", () => {
     await expect(card.getByText(/Uw kapper aan huis/)).toBeVisible();
     // Harmelen (3481) to 3447 GT in Woerden.
     await expect(card.getByText("Afstand: 4,9 km", { exact: true })).toBeVisible();
-    await expect(card.getByText("Vanaf € 19,50 per keer (leden: € 17,55 per keer)")).toBeVisible();
+    await expect(card.getByText("Vanaf € 19,50 per dienst (leden: € 17,55 per dienst)")).toBeVisible();
     await expectAccessible(page);
 
     await card.getByRole("link", { name: "Daphne Rijnders", exact: true }).click();
