@@ -82,6 +82,7 @@ export default defineConfig({
       // Every journey signs up from 127.0.0.1; the limits themselves are tested in tests/integration.
       SIGN_IN_RATE_LIMIT: "1000",
       SIGNUP_RATE_LIMIT: "1000",
+      CONTACT_RATE_LIMIT: "1000",
     },
   },
 });

@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   STAFF_EMAIL: z.email().default("dienstverleners@viviumservices.nl"),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  CONTACT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  PASSWORD_RESET_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  VIDEO_MAX_MB: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
 export type Config = {
@@ -49,6 +52,12 @@ export type Config = {
   signInRateLimit: number;
   /** New accounts per client address per hour. */
   signupRateLimit: number;
+  /** Contact requests per client address per hour. */
+  contactRateLimit: number;
+  /** Password reset requests per client address per hour (per e-mail address it is fixed at 3). */
+  passwordResetRateLimit: number;
+  /** The largest introduction video accepted (VIDEO_MAX_MB, default 100 MB). */
+  videoMaxBytes: number;
   mollie: {
     /** Without a key, the local Mollie-compatible test gateway is started and used. */
     apiKey: string | null;
@@ -118,6 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logRequests: values.LOG_REQUESTS,
     signInRateLimit: values.SIGN_IN_RATE_LIMIT,
     signupRateLimit: values.SIGNUP_RATE_LIMIT,
+    contactRateLimit: values.CONTACT_RATE_LIMIT,
+    passwordResetRateLimit: values.PASSWORD_RESET_RATE_LIMIT,
+    videoMaxBytes: values.VIDEO_MAX_MB * 1024 * 1024,
     mollie: {
       apiKey: values.MOLLIE_API_KEY ?? null,
       endpoint: values.MOLLIE_API_ENDPOINT ?? null,

@@ -5,6 +5,12 @@ export type RateLimit = { bucket: string; limit: number; windowSeconds: number }
 
 export const signInLimit = (): RateLimit => ({ bucket: "sign-in", limit: config().signInRateLimit, windowSeconds: 15 * 60 });
 export const signupLimit = (): RateLimit => ({ bucket: "signup", limit: config().signupRateLimit, windowSeconds: 60 * 60 });
+export const contactLimit = (): RateLimit => ({ bucket: "contact", limit: config().contactRateLimit, windowSeconds: 60 * 60 });
+/** "Wachtwoord vergeten": per client address, and per e-mail address so that nobody's inbox is flooded. */
+export const passwordResetIpLimit = (): RateLimit => ({ bucket: "password-reset-ip", limit: config().passwordResetRateLimit, windowSeconds: 60 * 60 });
+/** Current-password checks on the account page, per provider: a stolen session cannot be used to guess the password. */
+export const accountPasswordLimit = (): RateLimit => ({ bucket: "account-password", limit: config().signInRateLimit, windowSeconds: 15 * 60 });
+export const passwordResetEmailLimit = (): RateLimit => ({ bucket: "password-reset-email", limit: 3, windowSeconds: 60 * 60 });
 
 /**
  * Counts one attempt for `key` (usually the client IP) in a fixed window and

@@ -1,4 +1,6 @@
+import { seedDemoMembers } from "#db/seed/members";
 import { seedCategories, seedDemoProviders } from "#db/seed/seed";
+import { seedDemoStaff } from "#db/seed/staff";
 import type { Config } from "./config.server";
 import { migrateToLatest, type AppDatabase } from "./db.server";
 import { importPostcodes } from "./postcode-import.server";
@@ -23,5 +25,9 @@ export async function prepareDatabase(database: AppDatabase, config: Config, log
   if (config.seedDemoData) {
     const providers = await seedDemoProviders(database.db);
     if (providers > 0) log(`demo data: added ${providers} demo providers`);
+    const members = await seedDemoMembers(database.db);
+    if (members > 0) log(`demo data: added ${members} demo lidnummers`);
+    const staff = await seedDemoStaff(database.db);
+    if (staff > 0) log("demo data: added the demo staff account");
   }
 }

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { CONTACT } from "~/domain/contact";
+import {
+  customerContactConfirmationMail,
+  momentsText,
+  providerContactRequestMail,
+  type ContactRequestMailDetails,
+} from "./contact-request-templates";
+
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+}
+
+const details: ContactRequestMailDetails = {
+  providerFirstName: "Bert",
+  providerName: "Bert Klinkenberg",
+  customerName: "Jan Janssen",
+  customerEmail: "jan@example.nl",
+  customerPhone: "+31612345678",
+  memberNumber: null,
+  locationLabel: "3447 GT",
+  locationPlace: "Woerden",
+  forWhom: "self",
+  otherPersonName: null,
+  contactPreference: "phone",
+  contactMoments: ["ochtend", "middag"],
+  message: "Ik zoek iemand voor\nde boodschappen.",
+  // Wednesday 2 December 2026, 23:59:59.999 in Amsterdam.
+  deadline: new Date("2026-12-02T22:59:59.999Z"),
+};
+const backofficeUrl = "https://vivium.test/backoffice/aanvragen/7";
+const profileUrl = "https://vivium.test/dienstverlener/bert-klinkenberg";
+
+describe("providerContactRequestMail", () => {
+  const mail = providerContactRequestMail({ ...details, backofficeUrl });
+
+  it("gives the provider every detail, the deadline and a link to the request, in both parts", () => {
+    expect(mail.template).toBe("contact-request-provider");
+    expect(mail.subject).toBe("Nieuwe aanvraag van Jan Janssen");
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).toContain("Beste Bert,");
+      expect(part).toContain("uiterlijk woensdag 2 december om 23:59");
+      expect(part).toContain("Naam: Jan Janssen");
+      expect(part).toContain("jan@example.nl");
+      expect(part).toContain("06 12345678");
+      expect(part).toContain("Lid van Vivium: nee");
+      expect(part).toContain("Waar: 3447 GT (Woerden)");
+      expect(part).toContain("Voor wie: voor zichzelf");
+      expect(part).toContain("Contact bij voorkeur: telefonisch, 's ochtends en 's middags");
+      expect(part).toContain("de boodschappen.");
+      expect(part).toContain(CONTACT.phone);
+    }
+    expect(mail.text).toContain(backofficeUrl);
+    expect(mail.html).toContain(`href="${backofficeUrl}"`);
+    expect(mail.html).toContain('href="tel:+31612345678"');
+    expect(mail.html).toContain('href="mailto:jan@example.nl"');
+    expect(mail.text).not.toContain("ledenprijs geldt");
+  });
+
+  it("says the member price applies when the customer gave an active lidnummer", () => {
+    const member = providerContactRequestMail({ ...details, memberNumber: "VIV100001", backofficeUrl });
+    expect(member.subject).toBe("Nieuwe aanvraag van Jan Janssen (lid, ledenprijs)");
+    expect(member.text).toContain("Deze klant is lid van Vivium: de ledenprijs geldt.");
+    expect(member.text).toContain("Lid van Vivium: ja, lidnummer VIV100001 (de ledenprijs geldt)");
+  });
+
+  it("names the other person when the help is for someone else, and says when there is no message", () => {
+    const other = providerContactRequestMail({ ...details, forWhom: "other", otherPersonName: "Marie Janssen", message: null, backofficeUrl });
+    expect(other.text).toContain("Voor wie: voor iemand anders, Marie Janssen");
+    expect(other.text).toContain("Er is geen bericht bij de aanvraag gezet.");
+  });
+
+  it("escapes what the customer typed and keeps the subject on one line", () => {
+    const hostile = providerContactRequestMail({
+      ...details,
+      customerName: "Jan\r\nBcc: spam@example.nl",
+      message: `<script>alert("x")</script>`,
+      backofficeUrl,
+    });
+    expect(hostile.subject).toBe("Nieuwe aanvraag van Jan Bcc: spam@example.nl");
+    expect(hostile.html).not.toContain("<script>");
+    expect(hostile.html).toContain("&lt;script&gt;");
+  });
+
+  it("addresses the provider with u", () => {
+    expect(mail.text).toMatch(/\bu\b/);
+    expect(mail.text).not.toMatch(/\b(je|jij|jouw|jullie)\b/i);
+  });
+});
+
+describe("customerContactConfirmationMail", () => {
+  const mail = customerContactConfirmationMail({ ...details, profileUrl });
+
+  it("tells the customer who has the details, what happens next and by when, and how to reach us", () => {
+    expect(mail.template).toBe("contact-request-customer");
+    expect(mail.subject).toBe("Uw aanvraag is verstuurd naar Bert Klinkenberg");
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).toContain("Beste Jan Janssen,");
+      expect(part).toContain("Bert Klinkenberg");
+      expect(part).toContain("Bert belt u uiterlijk woensdag 2 december om 23:59, het liefst 's ochtends en 's middags.");
+      expect(part).toContain("Hoort u niets vóór woensdag 2 december om 23:59? Bel ons dan op");
+      expect(part).toContain(CONTACT.phone);
+      expect(part).toContain(CONTACT.email);
+      expect(part).toContain("Voor wie: voor uzelf");
+      expect(part).toContain("Ik zoek iemand voor");
+    }
+    expect(mail.html).toContain(`href="${profileUrl}"`);
+    expect(mail.text).not.toContain("ledenprijs");
+    expect(mail.text).not.toMatch(/\b(je|jij|jouw|jullie)\b/i);
+  });
+
+  it("confirms the member price for a member, and e-mail as the way of contact", () => {
+    const member = customerContactConfirmationMail({ ...details, memberNumber: "VIV100001", contactPreference: "email", profileUrl });
+    expect(member.text).toContain("Als lid van Vivium betaalt u de ledenprijs.");
+    expect(member.text).toContain("Bert mailt u uiterlijk");
+  });
+});
+
+describe("momentsText", () => {
+  it.each([
+    [["ochtend"], "'s ochtends"],
+    [["ochtend", "avond"], "'s ochtends en 's avonds"],
+    [["ochtend", "middag", "avond"], "'s ochtends, 's middags en 's avonds"],
+  ] as const)("%j → %s", (moments, expected) => {
+    expect(momentsText(moments)).toBe(expected);
+  });
+});
