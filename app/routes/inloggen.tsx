@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/form";
@@ -8,6 +8,7 @@ import { authenticator, InvalidCredentialsError } from "~/server/auth.server";
 import { database } from "~/server/db.server";
 import { hitRateLimit, signInLimit } from "~/server/rate-limit.server";
 import { createProviderSession, requireAnonymous } from "~/server/session.server";
+import { createStaffSession, getStaff } from "~/server/staff-session.server";
 import { parseCompletedSteps, resumePath } from "~/server/wizard.server";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Vivium Services" }];
@@ -22,6 +23,7 @@ const signInSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request, "/aanmelden/verder");
+  if (await getStaff(request)) throw redirect("/beheer");
   return null;
 }
 
@@ -44,7 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const providerId = await authenticator.authenticate("provider-password", request);
+    const account = await authenticator.authenticate("password", request);
+    // Staff land on the staff console (or the /beheer page they came from).
+    if (account.kind === "staff") return createStaffSession(request, account.id, submission.value.redirectTo ?? "/beheer");
+    const providerId = account.id;
     const provider = await db.selectFrom("providers").select("completed_steps").where("id", "=", providerId).executeTakeFirstOrThrow();
     const target = safeRedirect(submission.value.redirectTo, resumePath(parseCompletedSteps(provider.completed_steps)));
     return createProviderSession(request, providerId, target);
@@ -68,6 +73,7 @@ export default function SignIn() {
   return (
     <>
       <h1>Inloggen voor dienstverleners</h1>
+      <AccountChangeNotice change={searchParams} />
       <p>Log in met het e-mailadres en wachtwoord die u bij uw aanmelding heeft gekozen.</p>
       <p className="field__hint">
         Let op: dit is de inlog voor dienstverleners. Een account als klant of lid van Vivium is iets anders.
@@ -85,6 +91,9 @@ export default function SignIn() {
           required
         />
         <TextField name="password" type="password" label={labels.password} autoComplete="current-password" error={errors.password?.[0]} required />
+        <p>
+          <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+        </p>
         <div className="form-actions">
           <button type="submit">Inloggen</button>
         </div>
@@ -93,5 +102,23 @@ export default function SignIn() {
         Nog geen account? <Link to="/aanmelden">Meld u aan als dienstverlener</Link>.
       </p>
     </>
+  );
+}
+
+/** After an e-mail change or a password reset every session has ended: this says why, and with what to sign in. */
+function AccountChangeNotice({ change }: { change: URLSearchParams }) {
+  let message: string | null = null;
+  if (change.get("e-mailadres") === "gewijzigd") {
+    message = "Uw e-mailadres is gewijzigd en u bent op alle apparaten uitgelogd. Log hieronder in met uw nieuwe e-mailadres.";
+  } else if (change.get("wachtwoord") === "hersteld") {
+    message = "Uw nieuwe wachtwoord is opgeslagen en u bent op alle apparaten uitgelogd. Log hieronder in met uw nieuwe wachtwoord.";
+  }
+  if (!message) return null;
+  return (
+    <div className="notice notice--success" role="status">
+      <p>
+        <strong>{message}</strong>
+      </p>
+    </div>
   );
 }

@@ -228,7 +228,7 @@ async function goLive(trx: Db, payment: PaymentRow, now: Date): Promise<void> {
   const profileUrl = `${baseUrl}/dienstverlener/${slug}`;
   const toProvider = providerLiveMail({ firstName: provider.first_name, profileUrl, backofficeUrl });
   await enqueueMail(trx, { to: provider.email, dedupeKey: `payment:${payment.public_id}:live`, ...toProvider });
-  const toStaff = staffProviderLiveMail({ providerName: displayName(provider), email: provider.email, phone: provider.phone, backofficeUrl: `${baseUrl}/beheer` });
+  const toStaff = staffProviderLiveMail({ providerName: displayName(provider), email: provider.email, phone: provider.phone, backofficeUrl: `${baseUrl}/beheer/dienstverleners/${provider.id}` });
   await enqueueMail(trx, { to: mail.staffAddress, dedupeKey: `payment:${payment.public_id}:live:staff`, ...toStaff });
 }
 

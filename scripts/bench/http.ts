@@ -212,16 +212,26 @@ async function main(): Promise<number> {
 /** The contact form POST of a demo provider, with the fields the form posts. */
 async function contactFormTarget(baseUrl: string): Promise<Target> {
   const body = new URLSearchParams({
-    naam: "Bench Klant",
+    name: "Bench Klant",
     email: "bench@example.nl",
-    telefoon: "0612345678",
-    locatie: "3447 GT",
-    voorWie: "self",
-    voorkeur: "phone",
-    moment: "ochtend",
-    bericht: "Meting van de belasting.",
-    toestemming: "on",
+    phone: "0612345678",
+    location: "3447 GT",
+    forWhom: "self",
+    contactPreference: "phone",
+    contactMoments: "ochtend",
+    message: "Meting van de belasting.",
+    consent: "on",
   }).toString();
+  // A form the app rejects (400) would measure the error path: make sure it is accepted first.
+  const probe = await fetch(`${baseUrl}/dienstverlener/bert-klinkenberg/contact`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl },
+  });
+  if (probe.status !== 303 && probe.status !== 302) {
+    throw new Error(`The contact form did not accept the bench's request (status ${probe.status}).`);
+  }
   return {
     name: "contact form POST",
     url: `${baseUrl}/dienstverlener/bert-klinkenberg/contact`,

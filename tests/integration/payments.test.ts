@@ -311,6 +311,8 @@ describe("paying the administration fee", () => {
       ["staff-provider-live", "dienstverleners@viviumservices.nl"],
     ]);
     expect(mails[0]!.text_body).toContain(`${base}/dienstverlener/zoe-van-t-hof`);
+    // Staff's mail opens the provider in the staff console, to call them.
+    expect(mails[1]!.text_body).toContain(`${base}/beheer/dienstverleners/${provider.id}`);
 
     const voltooiing = await answer(() => voltooiingStep.loader({ request: get("/aanmelden/voltooiing", provider.cookie), params: {}, context }));
     expect(voltooiing.page).toEqual({

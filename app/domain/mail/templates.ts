@@ -77,7 +77,7 @@ export function staffProviderLiveMail({
         "Wilt u binnen twee werkdagen bellen om kennis te maken en de promotiepakketten te bespreken?",
         details,
       ],
-      button: { label: "Open in de backoffice", url: backofficeUrl },
+      button: { label: "Open in het beheer", url: backofficeUrl },
       footerNote: `Dit bericht is automatisch verstuurd door de website van ${SENDER_NAME}.`,
     }),
   };
