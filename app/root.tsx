@@ -16,18 +16,22 @@ import { CONTACT } from "./domain/contact";
 import { PageShell } from "./components/site-layout";
 import { database } from "./server/db.server";
 import { getProviderSession } from "./server/session.server";
+import { getStaff } from "./server/staff-session.server";
 import stylesheet from "./styles/app.css?url";
 
-/** Who is signed in, for the header: "Hallo Bert" and a sign-out button instead of "Inloggen". */
+/** Who is signed in, for the header: a link to their own pages and a sign-out button instead of "Inloggen". */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getProviderSession(request);
-  if (!session) return { provider: null };
+  if (!session) {
+    const staff = await getStaff(request);
+    return { provider: staff ? { firstName: staff.name, kind: "staff" as const } : null };
+  }
   const provider = await database()
     .db.selectFrom("providers")
     .select("first_name")
     .where("id", "=", session.providerId)
     .executeTakeFirst();
-  return { provider: provider ? { firstName: provider.first_name } : null };
+  return { provider: provider ? { firstName: provider.first_name, kind: "provider" as const } : null };
 }
 
 export const links: LinksFunction = () => [

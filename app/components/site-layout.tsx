@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 
 import { CONTACT } from "~/domain/contact";
 
-type SignedIn = { firstName: string } | null;
+/** Whoever is signed in: a provider, or a staff member (their name). */
+type SignedIn = { firstName: string; kind: "provider" | "staff" } | null;
 
 export function SiteHeader({ provider }: { provider: SignedIn }) {
   return (
@@ -20,7 +21,7 @@ export function SiteHeader({ provider }: { provider: SignedIn }) {
             {provider ? (
               <>
                 <li>
-                  <Link to="/aanmelden/verder">Mijn aanmelding</Link>
+                  {provider.kind === "staff" ? <Link to="/beheer">Beheer</Link> : <Link to="/aanmelden/verder">Mijn aanmelding</Link>}
                 </li>
                 <li>
                   <Form method="post" action="/uitloggen">
