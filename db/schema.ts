@@ -31,6 +31,15 @@ export interface DB {
   contact_request_history: ContactRequestHistoryTable;
   review_invitations: ReviewInvitationsTable;
   reviews: ReviewsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  provider_videos: ProviderVideosTable;
+  video_tool_reports: VideoToolReportsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  provider_verifications: ProviderVerificationsTable;
+  provider_intake_notes: ProviderIntakeNotesTable;
+  category_slug_history: CategorySlugHistoryTable;
+  audit_log: AuditLogTable;
 }
 
 export interface PlacesTable {
@@ -111,8 +120,15 @@ export interface ProvidersTable {
   photo_upload_id: string | null;
   price_list_upload_id: string | null;
   published_at: string | null;
+  /** Set while the provider pauses ("tijdelijk niet beschikbaar"); see app/domain/pause.ts. */
+  paused_at: string | null;
+  /** UTC instant the pause ends by itself; null: until the provider ends it. */
+  paused_until: string | null;
   created_at: string;
   updated_at: string;
+  /** Set by staff with a reason when they suspend a provider (status 'suspended'). */
+  suspended_reason: string | null;
+  suspended_at: string | null;
 }
 
 export interface ProviderCategoriesTable {
@@ -353,6 +369,8 @@ export interface ContactRequestsTable {
   handled_at: string | null;
   created_at: string;
   updated_at: string;
+  staff_called_at: string | null;
+  staff_note: string | null;
 }
 
 export interface ContactRequestHistoryTable {
@@ -385,5 +403,104 @@ export interface ReviewsTable {
   hidden_reason: string | null;
   reply: string | null;
   replied_at: string | null;
+  created_at: string;
+}
+
+export interface PasswordResetTokensTable {
+  id: Generated<number>;
+  provider_id: number;
+  /** hex SHA-256 of the token in the e-mailed link. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type ProviderVideoStatus = "pending" | "approved" | "rejected";
+
+export interface ProviderVideosTable {
+  /** 32 random hex digits; also the stored file's name. */
+  id: string;
+  provider_id: number;
+  status: Generated<ProviderVideoStatus>;
+  content_type: "video/webm" | "video/mp4";
+  byte_size: number;
+  source: "recorded" | "uploaded";
+  original_name: string | null;
+  /** A WebVTT file next to the video, once there are captions. */
+  captions_file: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  rejection_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VideoToolReportsTable {
+  id: Generated<number>;
+  provider_id: number;
+  description: string;
+  user_agent: string | null;
+  client_details: string | null;
+  status: Generated<"nieuw" | "opgepakt" | "opgelost">;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  active: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: number;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export type VerificationCheckKey = "identity_seen" | "met_in_person" | "vog_received" | "video_approved";
+
+export interface ProviderVerificationsTable {
+  provider_id: number;
+  check_key: VerificationCheckKey;
+  checked_by: number;
+  checked_at: string;
+}
+
+export interface ProviderIntakeNotesTable {
+  id: Generated<number>;
+  provider_id: number;
+  staff_id: number;
+  body: string;
+  created_at: string;
+}
+
+export interface CategorySlugHistoryTable {
+  slug: string;
+  category_id: number;
+  replaced_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  staff_id: number | null;
+  staff_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  provider_id: number | null;
+  /** JSON object of the changed fields before the action. */
+  old_values: string | null;
+  /** JSON object of the changed fields after the action. */
+  new_values: string | null;
   created_at: string;
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageMap } from "~/components/coverage-map";
 import { formatEuro, memberPriceCents } from "~/domain/money";
 import { photoUrl } from "~/domain/profile-photo";
+import { ratingSentence } from "~/domain/review";
 import { DAYPARTS, WEEKDAYS } from "~/domain/wizard";
 import { database } from "~/server/db.server";
 import { findPublicProfile, type PublicProfile } from "~/server/profile.server";
@@ -66,7 +67,8 @@ export default function ProviderProfile() {
           {profile.introText ? <p className="profile__intro">{profile.introText}</p> : null}
           {profile.paused ? (
             <p className="notice profile__paused">
-              {profile.firstName} is tijdelijk niet beschikbaar en neemt op dit moment geen nieuwe aanvragen aan.
+              {profile.name} is tijdelijk niet beschikbaar{profile.pausedUntilText ? ` (${profile.pausedUntilText})` : ""} en neemt op dit
+              moment geen nieuwe aanvragen aan.
             </p>
           ) : (
             <ContactButton profile={profile} />
@@ -77,9 +79,9 @@ export default function ProviderProfile() {
       {profile.video ? (
         <section className="profile__section" aria-labelledby="video-title">
           <h2 id="video-title">Introductievideo</h2>
-          {/* The captions track is added when the video has one (the field is reserved for the video issue). */}
+          {/* A captions track only when staff added a captions file to the video. */}
           {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
-          <video className="profile__video" controls preload="none" poster={profile.video.poster ?? undefined}>
+          <video className="profile__video" controls preload="metadata" poster={profile.video.poster ?? undefined}>
             <source src={profile.video.src} />
             {profile.video.captionsSrc ? <track kind="captions" src={profile.video.captionsSrc} srcLang="nl" label="Nederlands" default /> : null}
           </video>
@@ -264,6 +266,7 @@ function SeenBy({ profile }: { profile: PublicProfile }) {
   const checks = [
     profile.checks.identitySeen ? "Identiteitsbewijs gezien" : null,
     profile.checks.metInPerson ? "Persoonlijk gezien" : null,
+    profile.checks.vogReceived ? "Verklaring omtrent gedrag" : null,
     profile.checks.introVideo ? "Introductievideo" : null,
   ].filter((c): c is string => c !== null);
   return (
@@ -287,12 +290,17 @@ function SeenBy({ profile }: { profile: PublicProfile }) {
   );
 }
 
+/** Whole stars, rounded: the exact figure is always there in text as well. */
+function starGlyphs(value: number): string {
+  const rounded = Math.min(5, Math.max(0, Math.round(value)));
+  return "★".repeat(rounded) + "☆".repeat(5 - rounded);
+}
+
 function Stars({ value }: { value: number }) {
-  const rounded = Math.round(value);
   const label = `${value.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} van de 5 sterren`;
   return (
     <span className="profile__stars">
-      <span aria-hidden="true">{"★".repeat(rounded) + "☆".repeat(Math.max(0, 5 - rounded))}</span>
+      <span aria-hidden="true">{starGlyphs(value)}</span>
       <span className="visually-hidden">{label}</span>
     </span>
   );
@@ -308,7 +316,10 @@ function Reviews({ profile }: { profile: PublicProfile }) {
       ) : (
         <>
           <p className="profile__average">
-            Gemiddeld <Stars value={reviews.average} /> ({reviews.count === 1 ? "1 beoordeling" : `${reviews.count} beoordelingen`})
+            <span className="profile__stars" aria-hidden="true">
+              {starGlyphs(reviews.average)}
+            </span>{" "}
+            Gemiddeld {ratingSentence(reviews.average, reviews.count)}
           </p>
           <ul className="profile__reviews">
             {reviews.items.map((review, index) => (
@@ -316,7 +327,15 @@ function Reviews({ profile }: { profile: PublicProfile }) {
                 <p>
                   <Stars value={review.stars} /> — {review.author}, {review.date}
                 </p>
-                <p>{review.text}</p>
+                <p className="profile__review-text">{review.text}</p>
+                {review.reply ? (
+                  <div className="profile__review-reply">
+                    <p>
+                      <strong>Reactie van {profile.firstName}</strong>, {review.reply.date}
+                    </p>
+                    <p className="profile__review-text">{review.reply.text}</p>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   CONTACT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   PASSWORD_RESET_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   VIDEO_MAX_MB: z.coerce.number().int().min(1).max(2000).default(100),
+  // Test-only knobs of the outbox worker (tests/reliability): shorter retries and locks.
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100).optional(),
+  OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).optional(),
 });
 
 export type Config = {
@@ -74,6 +77,9 @@ export type Config = {
     from: string;
     /** Where staff notices go (a provider went live, …). */
     staffAddress: string;
+    /** The outbox worker's first retry delay and claim lock; null = its defaults (30 s, 5 min). Only tests set them. */
+    outboxRetryBaseMs: number | null;
+    outboxLockMs: number | null;
   };
 };
 
@@ -141,6 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: values.SMTP_URL ?? null,
       from: values.MAIL_FROM,
       staffAddress: values.STAFF_EMAIL,
+      outboxRetryBaseMs: values.OUTBOX_RETRY_BASE_MS ?? null,
+      outboxLockMs: values.OUTBOX_LOCK_MS ?? null,
     },
   };
 }

@@ -12,15 +12,21 @@ import {
   type MapCoverage,
   type MapGrid,
 } from "~/domain/coverage-map";
+import { isPaused, pauseEndText } from "~/domain/pause";
 import type { PriceUnit } from "#db/schema";
 import { loadCoverage } from "./coverage.server";
 import type { Db } from "./db.server";
 import { displayName } from "./providers.server";
+import { findPublicVideo } from "./videos.server";
+import { publicReviews, type PublicReview } from "./reviews.server";
+import { verificationKeysFor } from "./verifications.server";
 
 /** What staff ticked after checking a provider (issue "Gezien door Vivium Services"); none exist yet. */
-export type VerificationChecks = { identitySeen: boolean; metInPerson: boolean; introVideo: boolean };
+/** Ticked by staff in /beheer (provider_verifications); the video tick needs the approved video on the profile. */
+export type VerificationChecks = { identitySeen: boolean; metInPerson: boolean; vogReceived: boolean; introVideo: boolean };
 
-export type ProfileReview = { author: string; stars: number; text: string; date: string };
+/** A visible review with the provider's reply, as app/server/reviews.server.ts gives it. */
+export type ProfileReview = PublicReview;
 
 export type PublicProfile = {
   slug: string;
@@ -28,13 +34,15 @@ export type PublicProfile = {
   firstName: string;
   /** A paused provider keeps the page but takes no new requests. */
   paused: boolean;
+  /** "tot en met 15 december 2026" for a pause with a last day, otherwise "". */
+  pausedUntilText: string;
   introText: string;
   /** The profile text split into paragraphs at blank lines. */
   profileParagraphs: string[];
   priceNote: string | null;
   photoId: string | null;
   priceListId: string | null;
-  /** Approved introduction video; the video issue fills this. */
+  /** The introduction video staff approved, or null. */
   video: { src: string; poster: string | null; captionsSrc: string | null } | null;
   categories: { name: string; slug: string }[];
   services: { name: string; priceCents: number; unit: PriceUnit; description: string | null }[];
@@ -82,7 +90,7 @@ export function forgetMapGrid(): void {
 export async function findPublicProfile(db: Db, slug: string): Promise<ProfileLookup> {
   const provider = await db
     .selectFrom("providers")
-    .select(["id", "slug", "status", "first_name", "infix", "last_name", "intro_text", "profile_text", "price_note", "photo_upload_id", "price_list_upload_id"])
+    .select(["id", "slug", "status", "first_name", "infix", "last_name", "intro_text", "profile_text", "price_note", "photo_upload_id", "price_list_upload_id", "paused_at", "paused_until"])
     .where("slug", "=", slug)
     .executeTakeFirst();
   if (!provider) {
@@ -97,7 +105,7 @@ export async function findPublicProfile(db: Db, slug: string): Promise<ProfileLo
   }
   if (!provider.slug || !PUBLIC_STATUSES.has(provider.status)) return { kind: "not-found" };
 
-  const [categories, services, dayparts, coverage] = await Promise.all([
+  const [categories, services, dayparts, coverage, reviews] = await Promise.all([
     db
       .selectFrom("provider_categories as pc")
       .innerJoin("categories as c", "c.id", "pc.category_id")
@@ -119,7 +127,14 @@ export async function findPublicProfile(db: Db, slug: string): Promise<ProfileLo
       .orderBy("daypart")
       .execute(),
     loadProfileCoverage(db, provider.id, provider.first_name),
+    publicReviews(db, provider.id),
   ]);
+
+  // The provider's own switch, which ends by itself at its last day (app/domain/pause.ts).
+  const pausedByProvider = isPaused(provider, new Date());
+  // Only a video staff approved; the "Gezien door Vivium Services" tick says exactly that.
+  const video = await findPublicVideo(db, provider.id);
+  const verified = (await verificationKeysFor(db, [provider.id])).get(provider.id) ?? new Set<string>();
 
   return {
     kind: "found",
@@ -128,19 +143,20 @@ export async function findPublicProfile(db: Db, slug: string): Promise<ProfileLo
       slug: provider.slug,
       name: displayName(provider),
       firstName: provider.first_name,
-      paused: provider.status === "paused",
+      paused: provider.status === "paused" || pausedByProvider,
+      pausedUntilText: pausedByProvider ? pauseEndText(provider.paused_until) : "",
       introText: provider.intro_text ?? "",
       profileParagraphs: paragraphs(provider.profile_text ?? ""),
       priceNote: provider.price_note?.trim() || null,
       photoId: provider.photo_upload_id,
       priceListId: provider.price_list_upload_id,
-      video: null,
+      video,
       categories,
       services: services.map((s) => ({ name: s.name, priceCents: s.price_cents, unit: s.unit, description: s.description })),
       dayparts,
       coverage,
-      checks: { identitySeen: false, metInPerson: false, introVideo: false },
-      reviews: { average: null, count: 0, items: [] },
+      checks: { identitySeen: verified.has("identity_seen"), metInPerson: verified.has("met_in_person"), vogReceived: verified.has("vog_received"), introVideo: video !== null },
+      reviews,
     },
   };
 }

@@ -7,6 +7,9 @@ import * as m0005 from "./0005_payments_invoices_packages_outbox";
 import * as m0006 from "./0006_search_index";
 import * as m0007 from "./0007_profile_slugs_and_stats";
 import * as m0008 from "./0008_contact_requests_members_reviews";
+import * as m0009 from "./0009_account_security_and_pause";
+import * as m0010 from "./0010_introduction_videos";
+import * as m0011 from "./0011_staff_console";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   "0006_search_index": m0006,
   "0007_profile_slugs_and_stats": m0007,
   "0008_contact_requests_members_reviews": m0008,
+  "0009_account_security_and_pause": m0009,
+  "0010_introduction_videos": m0010,
+  "0011_staff_console": m0011,
 };
