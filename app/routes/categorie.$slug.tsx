@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocationProblem, Pagination, ProviderCard } from "~/components/provider-card";
-import { findCategoryBySlug } from "~/server/categories.server";
+import { findCategoryBySlug, findRenamedCategorySlug } from "~/server/categories.server";
 import { database } from "~/server/db.server";
 import { searchProviders } from "~/server/search.server";
 
@@ -16,7 +16,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { db } = database();
   const category = await findCategoryBySlug(db, params.slug ?? "");
-  if (!category) throw new Response("Categorie niet gevonden", { status: 404 });
+  if (!category) {
+    // A renamed category: old links and bookmarks move on for good.
+    const renamed = await findRenamedCategorySlug(db, params.slug ?? "");
+    if (renamed) throw redirect(`/categorie/${renamed}${new URL(request.url).search}`, 301);
+    throw new Response("Categorie niet gevonden", { status: 404 });
+  }
   const search = new URL(request.url).searchParams;
   const waar = (search.get("waar") ?? "").trim();
   const result = await searchProviders(db, { categorie: category.slug, waar, pagina: search.get("pagina") });

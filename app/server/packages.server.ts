@@ -16,6 +16,7 @@ import {
   packagePeriodEnd,
   resolvePackagePrice,
   type PackageKey,
+  type PackagePaymentAmount,
   type PackagePriceError,
 } from "~/domain/packages";
 import type { Db } from "./db.server";
@@ -43,6 +44,8 @@ export type AssignPackageInput = {
   priceCents?: number;
   /** The first day of the year the package runs; today in the Netherlands when not given. */
   startsOn?: string;
+  /** Runs in the transaction that records the package, e.g. the staff console's audit entry. */
+  onAssigned?: (trx: Db, assigned: { providerPackageId: number; startsOn: string; endsOn: string } & PackagePaymentAmount) => Promise<void>;
 };
 
 export type AssignedPackage = { providerPackageId: number; paymentPublicId: string; checkoutUrl: string };
@@ -131,6 +134,7 @@ export async function assignPackage(db: Db, input: AssignPackageInput, createPay
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await input.onAssigned?.(trx, { providerPackageId: row.id, startsOn, endsOn, ...amount });
     return { id: row.id, grossCents: amount.grossCents };
   });
 

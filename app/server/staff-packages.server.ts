@@ -1,0 +1,215 @@
+/**
+ * Packages in the staff console: assigning one (through assignPackage, which
+ * starts the payment), the package payments that are open or paid, and the
+ * payment reminder e-mail. Every action is audited in its own transaction.
+ */
+import { sql } from "kysely";
+import { packagePaymentReminderMail } from "~/domain/mail/package-templates";
+import { amsterdamIsoDate, getPackage, type PackageKey } from "~/domain/packages";
+import type { PaymentStatus, ProviderStatus } from "#db/schema";
+import { recordStaffAction, type StaffActor } from "./audit.server";
+import type { Db } from "./db.server";
+import { enqueueMail } from "./outbox.server";
+import { assignPackage, type AssignedPackage, type CreatePaymentFn } from "./packages.server";
+import { createPayment } from "./payments.server";
+import { displayName } from "./providers.server";
+
+export type ProviderChoice = { id: number; name: string; email: string; status: ProviderStatus };
+
+/** Providers staff can assign a package to: everyone who finished signing up (not those still in the wizard). */
+export async function providersForPackages(db: Db): Promise<ProviderChoice[]> {
+  const rows = await db
+    .selectFrom("providers")
+    .select(["id", "first_name", "infix", "last_name", "email", "status"])
+    .where("status", "!=", "draft")
+    .orderBy(sql`lower(first_name)`)
+    .orderBy(sql`lower(coalesce(last_name, ''))`)
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: displayName(row), email: row.email, status: row.status }));
+}
+
+/**
+ * Staff assign (or change) a provider's package. A package of this provider
+ * that is still awaiting payment is replaced: it is cancelled first, which
+ * also frees the € 10 credit for the new one. The cancellation and the
+ * assignment each have their audit entry, the latter in assignPackage's own
+ * transaction.
+ */
+export async function staffAssignPackage(
+  db: Db,
+  actor: StaffActor,
+  input: { providerId: number; package: PackageKey; priceCents?: number; startsOn?: string },
+  createPaymentFn: CreatePaymentFn = createPayment,
+): Promise<AssignedPackage> {
+  const replaced = await db.transaction().execute(async (trx) => {
+    const awaiting = await trx
+      .selectFrom("provider_packages")
+      .select(["id", "package", "price_cents", "credit_cents"])
+      .where("provider_id", "=", input.providerId)
+      .where("status", "=", "awaiting_payment")
+      .execute();
+    const now = new Date();
+    for (const row of awaiting) {
+      await trx.updateTable("provider_packages").set({ status: "cancelled", updated_at: now.toISOString() }).where("id", "=", row.id).execute();
+      await recordStaffAction(
+        trx,
+        actor,
+        {
+          action: "package.cancel",
+          entityType: "package",
+          entityId: row.id,
+          providerId: input.providerId,
+          oldValues: { package: row.package, price_cents: row.price_cents, status: "awaiting_payment" },
+          newValues: { package: row.package, price_cents: row.price_cents, status: "cancelled" },
+        },
+        now,
+      );
+    }
+    return awaiting[0] ?? null;
+  });
+  return assignPackage(
+    db,
+    {
+      ...input,
+      onAssigned: async (trx, assigned) => {
+        await recordStaffAction(trx, actor, {
+          action: "package.assign",
+          entityType: "package",
+          entityId: assigned.providerPackageId,
+          providerId: input.providerId,
+          oldValues: replaced ? { package: replaced.package, price_cents: replaced.price_cents } : null,
+          newValues: {
+            package: input.package,
+            price_cents: assigned.priceCents,
+            credit_cents: assigned.creditCents,
+            amount_cents: assigned.grossCents,
+            starts_on: assigned.startsOn,
+            ends_on: assigned.endsOn,
+          },
+        });
+      },
+    },
+    createPaymentFn,
+  );
+}
+
+export type PackagePaymentLine = {
+  paymentId: number;
+  providerId: number;
+  providerName: string;
+  providerPackageId: number | null;
+  packageName: string | null;
+  grossCents: number;
+  status: PaymentStatus;
+  createdAt: string;
+  paidAt: string | null;
+  /** The package is still awaiting payment: a reminder makes sense. */
+  canRemind: boolean;
+};
+
+const OPEN_STATUSES: PaymentStatus[] = ["created", "open", "pending", "authorized"];
+
+/** Package payments, newest first: the open ones (not yet paid or ended) or the paid ones. */
+export async function packagePayments(db: Db, which: "open" | "paid", limit = 100): Promise<PackagePaymentLine[]> {
+  const base = db
+    .selectFrom("payments as pay")
+    .innerJoin("providers as p", "p.id", "pay.provider_id")
+    .leftJoin("provider_packages as pp", "pp.id", "pay.provider_package_id")
+    .select([
+      "pay.id",
+      "pay.provider_id",
+      "pay.provider_package_id",
+      "pay.gross_cents",
+      "pay.status",
+      "pay.created_at",
+      "pay.paid_at",
+      "pp.package",
+      "pp.status as package_status",
+      "p.first_name",
+      "p.infix",
+      "p.last_name",
+    ])
+    .where("pay.purpose", "=", "package");
+  const rows = await (which === "paid" ? base.where("pay.status", "=", "paid") : base.where("pay.status", "in", OPEN_STATUSES))
+    .orderBy("pay.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    paymentId: row.id,
+    providerId: row.provider_id,
+    providerName: displayName(row),
+    providerPackageId: row.provider_package_id,
+    packageName: row.package ? getPackage(row.package).name : null,
+    grossCents: row.gross_cents,
+    status: row.status,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
+    canRemind: row.package_status === "awaiting_payment",
+  }));
+}
+
+/**
+ * Puts a payment reminder for a package awaiting payment in the outbox, with
+ * a link to the provider's package page. At most one per package per day, so
+ * a double click sends one e-mail. False when the package is not awaiting payment.
+ */
+export async function sendPackagePaymentReminder(db: Db, actor: StaffActor, providerPackageId: number, baseUrl: string, now = new Date()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("provider_packages as pp")
+      .innerJoin("providers as p", "p.id", "pp.provider_id")
+      .select(["pp.id", "pp.provider_id", "pp.package", "pp.price_cents", "pp.credit_cents", "pp.starts_on", "pp.ends_on", "pp.status", "p.first_name", "p.email"])
+      .where("pp.id", "=", providerPackageId)
+      .executeTakeFirst();
+    if (!row || row.status !== "awaiting_payment") return false;
+    const amountCents = row.price_cents - row.credit_cents;
+    await enqueueMail(trx, {
+      to: row.email,
+      ...packagePaymentReminderMail({
+        firstName: row.first_name,
+        packageName: getPackage(row.package).name,
+        amountCents,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+        packagePageUrl: `${baseUrl}/backoffice/pakket`,
+      }),
+      dedupeKey: `package:${row.id}:payment-reminder:${amsterdamIsoDate(now)}`,
+    });
+    await recordStaffAction(
+      trx,
+      actor,
+      {
+        action: "package.payment_reminder",
+        entityType: "package",
+        entityId: row.id,
+        providerId: row.provider_id,
+        newValues: { to: row.email, amount_cents: amountCents },
+      },
+      now,
+    );
+    return true;
+  });
+}
+
+/** One assigned package with what the provider pays, for the confirmation after assigning. */
+export async function findAssignedPackage(db: Db, providerPackageId: number) {
+  const row = await db
+    .selectFrom("provider_packages as pp")
+    .innerJoin("providers as p", "p.id", "pp.provider_id")
+    .select(["pp.id", "pp.package", "pp.price_cents", "pp.credit_cents", "pp.starts_on", "pp.ends_on", "pp.status", "p.first_name", "p.infix", "p.last_name"])
+    .where("pp.id", "=", providerPackageId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    providerName: displayName(row),
+    packageName: getPackage(row.package).name,
+    priceCents: row.price_cents,
+    creditCents: row.credit_cents,
+    amountCents: row.price_cents - row.credit_cents,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    status: row.status,
+  };
+}

@@ -1,0 +1,260 @@
+import fs from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
+import { signIn, signOut, submit } from "./support/signup";
+import { insertContactRequest } from "../support/contact-requests";
+import { openServerDatabase } from "./support/video";
+
+/**
+ * The staff console's categories, member registry, packages and review
+ * moderation, with JavaScript on and off. Both projects share one server and
+ * database, so every journey makes its own names, lidnummers and providers.
+ */
+const STAFF = { email: "beheer@demo.viviumservices.nl", password: "Vivium-demo-2026" };
+
+// Each journey visits several pages and runs axe on most of them.
+test.describe.configure({ timeout: 60_000 });
+
+async function signInAsStaff(page: Page) {
+  await signIn(page, STAFF.email, STAFF.password);
+  await expect(page).toHaveURL(/\/beheer$/);
+}
+
+/** Letters only, different per project and run: for names and lidnummers nobody else uses. */
+function uniqueTag(project: string): string {
+  const letters = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  return `${project === "js" ? "j" : "n"}${letters}`;
+}
+
+test("staff import a member CSV with a bad line, see the report, import it again unchanged and find a member", async ({ page, expectAccessible }, testInfo) => {
+  await signInAsStaff(page);
+  const digits = String(Date.now()).slice(-5);
+  const prefix = testInfo.project.name === "js" ? "EJ" : "EN";
+  const first = `${prefix}1${digits}`;
+  const second = `${prefix}2${digits}`;
+  const file = testInfo.outputPath("leden.csv");
+  await fs.writeFile(file, `\uFEFFlidnummer;naam;actief\r\n${first};"Jansen, Els";ja\r\nkapot;Fout Nummer;ja\r\n${second};Bas Bakker;nee\r\n`);
+
+  await page.goto("/beheer/leden");
+  await expect(page.getByRole("heading", { level: 1, name: "Ledenregister" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("CSV-bestand met lidnummers").setInputFiles(file);
+  await submit(page, "Bestand inlezen");
+
+  const report = page.getByRole("region", { name: "Verslag van de import" });
+  await expect(report).toContainText("Toegevoegd: 2");
+  await expect(report).toContainText("Niet ingelezen (fout): 1");
+  await expect(report).toContainText('Regel 3: "kapot" is geen geldig lidnummer');
+  await expectAccessible(page);
+
+  await page.getByLabel("CSV-bestand met lidnummers").setInputFiles(file);
+  await submit(page, "Bestand inlezen");
+  await expect(report).toContainText("Toegevoegd: 0");
+  await expect(report).toContainText("Ongewijzigd: 2");
+
+  await page.getByLabel("Lidnummer of naam").fill("Jansen, Els");
+  await submit(page, "Zoeken");
+  const row = page.getByRole("row", { name: new RegExp(first) });
+  await expect(row).toContainText("Actief");
+  await row.getByRole("button", { name: `Niet meer actief (${first})` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "niet meer actief" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(first) })).toContainText("Niet actief");
+
+  // A typing mistake comes back with what was typed and says what to fix.
+  await page.getByLabel("Lidnummer", { exact: true }).fill("12");
+  await page.getByLabel("Naam (niet verplicht)").fill("Kees Kort");
+  await submit(page, "Lidnummer toevoegen");
+  await expect(page.getByRole("alert")).toContainText("Lidnummer — Een lidnummer heeft 6 tot 10 letters en cijfers");
+  await expect(page.getByLabel("Naam (niet verplicht)")).toHaveValue("Kees Kort");
+  await expectAccessible(page);
+});
+
+test("staff add and rename a category; the old address redirects to the new one", async ({ page, expectAccessible }, testInfo) => {
+  // The list has a rename form per category; axe takes its time over it.
+  test.setTimeout(90_000);
+  await signInAsStaff(page);
+  const tag = uniqueTag(testInfo.project.name);
+  const name = `Proef ${tag}`;
+  const renamed = `Proefnieuw ${tag}`;
+
+  await page.goto("/beheer/categorieen");
+  await expect(page.getByRole("heading", { level: 1, name: "Categorieën" })).toBeVisible();
+
+  await submit(page, "Categorie toevoegen");
+  await expect(page.getByRole("alert")).toContainText("Naam van de nieuwe categorie — Vul de naam van de categorie in");
+  await expectAccessible(page);
+  await page.getByLabel("Naam van de nieuwe categorie").fill(name);
+  await submit(page, "Categorie toevoegen");
+  await expect(page.getByRole("status").filter({ hasText: "De categorie is toegevoegd" })).toBeVisible();
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(name) }) });
+  await expect(item.getByRole("link", { name: `/categorie/proef-${tag}` })).toBeVisible();
+
+  await page.getByLabel(`Nieuwe naam voor ${name}`).fill(renamed);
+  await submit(page, `Naam wijzigen (${name})`);
+  await expect(page.getByRole("status").filter({ hasText: "De naam is gewijzigd" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `/categorie/proefnieuw-${tag}` })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/categorie/proef-${tag}`);
+  await expect(page).toHaveURL(new RegExp(`/categorie/proefnieuw-${tag}$`));
+  await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+  await expectAccessible(page);
+
+  // Retired: no longer on the home page.
+  await page.goto("/beheer/categorieen");
+  await submit(page, `Stoppen met aanbieden (${renamed})`);
+  await expect(page.getByRole("status").filter({ hasText: "wordt niet meer aangeboden" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: new RegExp(renamed) })).toHaveCount(0);
+});
+
+test.describe("packages", () => {
+  // The provider fills in all six signup steps and pays the € 10 first.
+  test.describe.configure({ timeout: 120_000 });
+
+  test("staff assign a Pluspakket to a new provider who paid the € 10: a payment of € 290", async ({ page, expectAccessible }) => {
+    const lastName = uniqueLastName();
+    await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag: "pakket" });
+    await startIdealPayment(page);
+    await chooseAtCheckout(page, "Betaald");
+    await expect(page).toHaveURL(/\/aanmelden\/voltooiing$/);
+    await signOut(page);
+
+    await signInAsStaff(page);
+    await page.goto("/beheer/pakketten");
+    await expect(page.getByRole("heading", { level: 1, name: "Pakketten" })).toBeVisible();
+    await expectAccessible(page);
+
+    const option = page.locator("#providerId option").filter({ hasText: `Bert ${lastName}` });
+    const value = await option.getAttribute("value");
+    await page.getByLabel("Dienstverlener", { exact: true }).selectOption(value ?? "");
+    await page.getByLabel("Fee-pakket: vanaf € 500,00 per jaar").check();
+    await page.getByLabel("Prijs per jaar (alleen bij het Fee-pakket)").fill("400");
+    await submit(page, "Pakket toewijzen");
+    await expect(page.getByRole("alert")).toContainText("Het Fee-pakket kost minstens € 500,00 per jaar");
+    await expect(page.getByLabel("Dienstverlener", { exact: true })).toHaveValue(value ?? "");
+    await expectAccessible(page);
+
+    await page.getByLabel("Pluspakket: € 300,00 per jaar").check();
+    await page.getByLabel("Prijs per jaar (alleen bij het Fee-pakket)").fill("");
+    await submit(page, "Pakket toewijzen");
+    const notice = page.getByRole("status").filter({ hasText: "Pluspakket toegewezen" });
+    await expect(notice).toContainText(`Bert ${lastName}`);
+    await expect(notice).toContainText("Te betalen: € 290,00 (€ 300,00 min € 10,00 administratiekosten");
+    const open = page.getByRole("row", { name: new RegExp(`Bert ${lastName}`) });
+    await expect(open).toContainText("€ 290,00");
+    await expectAccessible(page);
+
+    await open.getByRole("button", { name: `Herinnering sturen aan Bert ${lastName}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "betalingsherinnering" })).toBeVisible();
+  });
+});
+
+test("staff hide a review: it leaves the provider's profile", async ({ page, expectAccessible }, testInfo) => {
+  const tag = uniqueTag(testInfo.project.name);
+  const text = `Niet netjes geschreven ${tag}`;
+  const database = openServerDatabase();
+  let slug: string;
+  let reviewId: number;
+  try {
+    const providers = await database.db
+      .selectFrom("providers")
+      .select(["id", "slug"])
+      .where("status", "=", "live")
+      .where("email", "like", "%@demo.viviumservices.nl")
+      .orderBy("id", "desc")
+      .limit(2)
+      .execute();
+    const provider = providers[testInfo.project.name === "js" ? 0 : 1]!;
+    slug = provider.slug!;
+    const row = await database.db
+      .insertInto("reviews")
+      .values({ provider_id: provider.id, rating: 1, body: text, display_name: "Anoniem", created_at: new Date().toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    reviewId = row.id;
+  } finally {
+    await database.close();
+  }
+
+  await page.goto(`/dienstverlener/${slug}`);
+  await expect(page.getByText(text)).toBeVisible();
+
+  await signInAsStaff(page);
+  await page.goto("/beheer/beoordelingen?toon=zichtbaar");
+  await expect(page.getByRole("heading", { level: 1, name: "Beoordelingen" })).toBeVisible();
+  await expectAccessible(page);
+  const item = page.locator(`#beoordeling-${reviewId}`);
+  await item.getByRole("button", { name: /Verbergen/ }).click();
+  await expect(page.getByRole("alert")).toContainText("Schrijf waarom deze beoordeling verborgen wordt");
+  await expectAccessible(page);
+  await page.getByLabel(`Waarom verbergen? (beoordeling ${reviewId})`).fill("Beledigend, op verzoek van de dienstverlener");
+  await page.locator(`#beoordeling-${reviewId}`).getByRole("button", { name: /Verbergen/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "De beoordeling is verborgen" })).toBeVisible();
+
+  await page.goto("/beheer/beoordelingen?toon=verborgen");
+  await expect(page.locator(`#beoordeling-${reviewId}`)).toContainText("Reden: Beledigend, op verzoek van de dienstverlener");
+
+  await page.goto(`/dienstverlener/${slug}`);
+  await expect(page.getByText(text)).toHaveCount(0);
+});
+
+test("staff note a call on an overdue request and move a video tool report on", async ({ page, expectAccessible }, testInfo) => {
+  const tag = uniqueTag(testInfo.project.name);
+  const customerName = `Klant ${tag}`;
+  const description = `Camera blijft zwart ${tag}`;
+  const database = openServerDatabase();
+  let requestId: number;
+  let reportId: number;
+  try {
+    const provider = await database.db
+      .selectFrom("providers")
+      .select("id")
+      .where("status", "=", "live")
+      .where("email", "like", "%@demo.viviumservices.nl")
+      .orderBy("id")
+      .limit(1)
+      .offset(testInfo.project.name === "js" ? 2 : 3)
+      .executeTakeFirstOrThrow();
+    const day = 86_400_000;
+    requestId = await insertContactRequest(database.db, {
+      providerId: provider.id,
+      customerName,
+      createdAt: new Date(Date.now() - 5 * day),
+      deadlineAt: new Date(Date.now() - 3 * day),
+    });
+    const now = new Date().toISOString();
+    const report = await database.db
+      .insertInto("video_tool_reports")
+      .values({ provider_id: provider.id, description, user_agent: "Testbrowser 1.0", client_details: null, created_at: now, updated_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    reportId = report.id;
+  } finally {
+    await database.close();
+  }
+
+  await signInAsStaff(page);
+  await page.goto("/beheer/te-laat");
+  await expect(page.getByRole("heading", { level: 1, name: "Te late aanvragen" })).toBeVisible();
+  const request = page.locator(`#aanvraag-${requestId}`);
+  await expect(request).toContainText(customerName);
+  await expect(request.getByRole("link", { name: "06 12345678" })).toHaveAttribute("href", "tel:+31612345678");
+  await expectAccessible(page);
+  await page.getByLabel(`Gebeld: notitie bij aanvraag ${requestId}`).fill("Dienstverlener gesproken, belt de klant vandaag.");
+  await submit(page, `Gebeld, notitie opslaan bij aanvraag ${requestId}`);
+  await expect(page.getByRole("status").filter({ hasText: "Uw notitie is opgeslagen" })).toBeVisible();
+  await expect(page.locator(`#aanvraag-${requestId}`)).toContainText("Dienstverlener gesproken, belt de klant vandaag.");
+
+  await page.goto("/beheer/videomeldingen");
+  const report = page.locator(`#melding-${reportId}`);
+  await expect(report).toContainText(description);
+  await expect(report).toContainText("Testbrowser 1.0");
+  await expect(report).toContainText("Nieuw");
+  await expectAccessible(page);
+  await submit(page, `Zet op opgepakt (melding ${reportId})`);
+  await expect(page.locator(`#melding-${reportId}`)).toContainText("Opgepakt");
+  await submit(page, `Zet op opgelost (melding ${reportId})`);
+  await expect(page.locator(`#melding-${reportId}`)).toContainText("Opgelost");
+});
