@@ -89,7 +89,10 @@ export async function createBackup({
   let tables: Record<string, number>;
   try {
     source.pragma("busy_timeout = 5000");
-    await source.backup(path.join(partial, DATABASE_COPY));
+    // All remaining pages in one step: a step reads one snapshot (WAL keeps the
+    // server's writers going meanwhile), whereas small steps restart from the
+    // beginning whenever another connection writes, and may never finish on a busy server.
+    await source.backup(path.join(partial, DATABASE_COPY), { progress: () => 0x7fffffff });
   } finally {
     source.close();
   }
