@@ -110,7 +110,8 @@ export const contactRequestSchema = z
       if (name === "") ctx.addIssue({ code: "custom", path: ["otherPersonName"], message: "Vul de naam in van degene voor wie u de dienst zoekt" });
       else if (name.length > 100) ctx.addIssue({ code: "custom", path: ["otherPersonName"], message: "Deze naam mag hoogstens 100 tekens lang zijn" });
     },
-    { when: () => true },
+    // Not for a value that is no object at all (the object check already failed; reading its fields would throw).
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   )
   .transform(({ otherPersonName, website: _website, ...values }) => ({
     ...values,

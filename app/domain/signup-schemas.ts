@@ -137,7 +137,8 @@ function rawArray(value: unknown): unknown[] {
 }
 
 // Object-level refinements must also run when another field already failed.
-const always = { when: () => true };
+// Only when the input is an object at all: a refinement reading raw fields of `undefined` would throw.
+const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
 // ---------------------------------------------------------------------------
 // Shared fields

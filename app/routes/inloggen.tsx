@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from "~/components/form";
 import { safeRedirect } from "~/domain/redirect";
 import { authenticator, InvalidCredentialsError } from "~/server/auth.server";
 import { database } from "~/server/db.server";
-import { hitRateLimit, signInLimit } from "~/server/rate-limit.server";
+import { hitRateLimit, signInAccountLimit, signInLimit } from "~/server/rate-limit.server";
 import { createProviderSession, requireAnonymous } from "~/server/session.server";
 import { createStaffSession, getStaff } from "~/server/staff-session.server";
 import { parseCompletedSteps, resumePath } from "~/server/wizard.server";
@@ -34,7 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { db } = database();
-  const limit = await hitRateLimit(db, signInLimit(), context.clientIp);
+  const perClient = await hitRateLimit(db, signInLimit(), context.clientIp);
+  // Also per e-mail address, so that spreading the guesses over many client addresses does not help.
+  const perAccount = perClient.allowed
+    ? await hitRateLimit(db, signInAccountLimit(), submission.value.email.toLowerCase())
+    : perClient;
+  const limit = perAccount.allowed ? perClient : perAccount;
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return data(

@@ -55,6 +55,12 @@ export function createHttpApp({ config, database, assets, remix, development = f
       res.status(413).type("text/plain; charset=utf-8").send("Het verzonden formulier is te groot (meer dan 25 MB). Kies kleinere bestanden.");
       return;
     }
+    // A body sent in chunks has no Content-Length, so the check above would not see its size; browsers
+    // always send the length for forms and uploads, so such a request is refused rather than read without a limit.
+    if (req.headers["transfer-encoding"] !== undefined && req.headers["content-length"] === undefined) {
+      res.status(411).set("Connection", "close").type("text/plain; charset=utf-8").send("Het formulier is niet volledig verzonden. Probeer het opnieuw.");
+      return;
+    }
     next();
   });
   app.use(compression());

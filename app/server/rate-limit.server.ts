@@ -4,6 +4,13 @@ import type { Db } from "./db.server";
 export type RateLimit = { bucket: string; limit: number; windowSeconds: number };
 
 export const signInLimit = (): RateLimit => ({ bucket: "sign-in", limit: config().signInRateLimit, windowSeconds: 15 * 60 });
+/**
+ * Per e-mail address, whatever the client address: stops guessing one
+ * account's password from many addresses. Three times the per-client limit,
+ * so that one person mistyping never gets near it. Unknown addresses count
+ * the same way, so the limit says nothing about whether an account exists.
+ */
+export const signInAccountLimit = (): RateLimit => ({ bucket: "sign-in-account", limit: config().signInRateLimit * 3, windowSeconds: 15 * 60 });
 export const signupLimit = (): RateLimit => ({ bucket: "signup", limit: config().signupRateLimit, windowSeconds: 60 * 60 });
 export const contactLimit = (): RateLimit => ({ bucket: "contact", limit: config().contactRateLimit, windowSeconds: 60 * 60 });
 /** "Wachtwoord vergeten": per client address, and per e-mail address so that nobody's inbox is flooded. */
