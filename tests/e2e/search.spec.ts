@@ -72,11 +72,12 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { name: "Kees Bakker" })).toHaveCount(0);
     await expectAccessible(page);
 
+    // Other journeys add, pause and suspend providers on the same server: the number of pages may vary, not the paging.
     await page.goto("/zoeken?dagdeel=ochtend");
-    await expect(page.getByText("Pagina 1 van 2")).toBeVisible();
+    await expect(page.getByText(/^Pagina 1 van [2-9]$/)).toBeVisible();
     await page.getByRole("link", { name: "Volgende pagina" }).click();
     await expect(page).toHaveURL(/dagdeel=ochtend&pagina=2/);
-    await expect(page.getByText("Pagina 2 van 2")).toBeVisible();
+    await expect(page.getByText(/^Pagina 2 van [2-9]$/)).toBeVisible();
     await expect(page.getByRole("link", { name: "Vorige pagina" })).toBeVisible();
     await expectAccessible(page);
   });
