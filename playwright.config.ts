@@ -59,6 +59,8 @@ export default defineConfig({
   projects: [
     { name: "js", use: { ...chromium, javaScriptEnabled: true } },
     { name: "no-js", use: { ...chromium, javaScriptEnabled: false } },
+    // Crash, shutdown and outage tests: no browser; each test starts its own server(s) from the build (tests/reliability/support).
+    { name: "reliability", testDir: "tests/reliability", timeout: 90_000 },
   ],
   webServer: {
     command: "npx tsx server.ts",

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
 
   // E-mails wait in the outbox table until this worker has handed them over (ADR 006).
   const mailTransport = createMailTransport(config);
-  const outbox = startOutboxWorker({ db: database.db, transport: mailTransport });
+  const outbox = startOutboxWorker({
+    db: database.db,
+    transport: mailTransport,
+    ...(config.mail.outboxRetryBaseMs !== null ? { retryBaseMs: config.mail.outboxRetryBaseMs } : {}),
+    ...(config.mail.outboxLockMs !== null ? { lockMs: config.mail.outboxLockMs } : {}),
+  });
   // Profile views and search appearances are counted in memory and written every few seconds.
   const stats = startStatsFlusher(database.db);
   // Requests past their two-working-day deadline: marked overdue, one reminder to the provider (now and every minute).
@@ -50,7 +55,9 @@ async function main(): Promise<void> {
       apiPort: config.mollie.localGatewayPort,
       checkoutPort: config.mollie.localCheckoutPort,
     });
-    setLocalGateway(gateway);
+    // MOLLIE_API_ENDPOINT without a key (loopback only, checked above) is the address through which the app
+    // reaches the gateway, e.g. a proxy in front of it that the outage tests (tests/reliability) switch off.
+    setLocalGateway(config.mollie.endpoint ? { ...gateway, apiBaseUrl: config.mollie.endpoint } : gateway);
     console.log(`Mollie test gateway: API ${gateway.apiBaseUrl}, checkout ${gateway.checkoutBaseUrl}`);
   }
 

@@ -192,8 +192,8 @@ const JITTER = 0.1;
  * 2 min, … doubling up to an hour, plus up to 10% so that messages that
  * failed together do not all retry in the same second.
  */
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+export function retryDelayMs(attempts: number, random: () => number = Math.random, baseMs: number = BASE_DELAY_MS): number {
+  const base = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
   return Math.round(base * (1 + JITTER * random()));
 }
 
@@ -208,6 +208,8 @@ export type OutboxWorkerOptions = {
   maxAttempts?: number;
   /** How long a claimed message is left alone before another pass may take it over; must outlast one send (see SMTP_TIMEOUTS). */
   lockMs?: number;
+  /** The first retry delay (30 s); later ones double. Only tests shorten it (OUTBOX_RETRY_BASE_MS). */
+  retryBaseMs?: number;
   log?: Log;
   /** The clock and the jitter source, replaceable in tests. */
   now?: () => Date;
@@ -249,6 +251,7 @@ export function startOutboxWorker({
   intervalMs = 1000,
   maxAttempts = 8,
   lockMs = 5 * 60_000,
+  retryBaseMs = BASE_DELAY_MS,
   log = console,
   now = () => new Date(),
   random = Math.random,
@@ -342,7 +345,7 @@ export function startOutboxWorker({
       log.error(`outbox: message ${row.id} (${row.template}) failed after ${row.attempts} attempts: ${reason}`);
       return;
     }
-    const delay = retryDelayMs(row.attempts, random);
+    const delay = retryDelayMs(row.attempts, random, retryBaseMs);
     const nextAttemptAt = new Date(now().getTime() + delay).toISOString();
     await update.set({ status: "pending", locked_until: null, next_attempt_at: nextAttemptAt, last_error: reason }).execute();
     log.warn(`outbox: attempt ${row.attempts} for message ${row.id} (${row.template}) failed, next try at ${nextAttemptAt}: ${reason}`);
