@@ -246,7 +246,8 @@ async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Fil
       WHERE a.min_lat <= ${lat} AND a.max_lat >= ${lat} AND a.min_lon <= ${lon} AND a.max_lon >= ${lon}
         AND (${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = a.id AND fc.category_id = ${filters.categoryId}))
         AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = a.id AND fd.daypart = ${filters.daypart}))
-        AND EXISTS (SELECT 1 FROM providers pa WHERE pa.id = a.id AND ${notPausedSql("pa")})
+        -- Paused providers are few: read them once through the partial index (migration 0012) rather than each candidate's row.
+        AND a.id NOT IN (SELECT pa.id FROM providers pa WHERE pa.paused_at IS NOT NULL AND (pa.paused_until IS NULL OR pa.paused_until > ${new Date().toISOString()}))
       UNION ALL
       SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon
       FROM provider_coverage_places cp
