@@ -249,7 +249,16 @@ export interface PaymentsTable {
   paid_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when staff must look at it: paid, but its package could not be activated (ADR 014). */
+  attention: PaymentAttention | null;
+  attention_at: string | null;
+  attention_resolved_at: string | null;
+  attention_resolved_by: number | null;
+  attention_note: string | null;
 }
+
+/** `package_not_activated`: a package payment was paid after its package was replaced or cancelled (or paid twice). */
+export type PaymentAttention = "package_not_activated";
 
 export interface PaymentStatusHistoryTable {
   id: Generated<number>;

@@ -316,6 +316,20 @@ export function settlePayment(payment: GatewayPayment, outcome: CheckoutOutcome,
   };
 }
 
+/**
+ * The merchant cancels through the API (`DELETE /v2/payments/:id`). As at
+ * Mollie for iDEAL, only an open payment can be canceled; the gateway shows
+ * that as `isCancelable`.
+ */
+export function isCancelable(payment: GatewayPayment): boolean {
+  return payment.status === "open";
+}
+
+export function cancelPayment(payment: GatewayPayment, now: Date): SettleResult {
+  if (!isCancelable(payment)) return { ok: false, reason: "not-open" };
+  return { ok: true, payment: { ...payment, status: "canceled", canceledAt: now.toISOString() } };
+}
+
 /** Where the browser goes after the choice: Mollie uses the cancelUrl for a cancel when there is one. */
 export function returnUrlFor(payment: GatewayPayment): string {
   return payment.status === "canceled" && payment.cancelUrl ? payment.cancelUrl : payment.redirectUrl;
@@ -349,7 +363,8 @@ export function paymentResource(payment: GatewayPayment, urls: GatewayUrls): Rec
     method: payment.method,
     metadata: payment.metadata,
     status: payment.status,
-    isCancelable: false,
+    // Mollie leaves it out once the payment is final.
+    ...(open ? { isCancelable: isCancelable(payment) } : {}),
     ...(open ? { expiresAt: payment.expiresAt } : {}),
     ...(payment.paidAt ? { paidAt: payment.paidAt } : {}),
     ...(payment.failedAt ? { failedAt: payment.failedAt } : {}),

@@ -79,6 +79,17 @@ export const assignPackageSchema = z
 
 export const packageReminderSchema = z.object({ intent: z.literal("remind"), providerPackageId: id });
 
+/** "Afgehandeld" on a payment that activated no package: what staff did about it (refund, settled with the provider). */
+export const paymentAttentionSchema = z.object({
+  intent: z.literal("resolve-payment"),
+  paymentId: id,
+  note: z
+    .string({ error: "Schrijf kort op wat er met het geld is gebeurd" })
+    .trim()
+    .min(1, "Schrijf kort op wat er met het geld is gebeurd")
+    .max(500, "Gebruik hoogstens 500 tekens"),
+});
+
 export const STAFF_NOTE_MAX = 1000;
 
 export const staffCallSchema = z.object({

@@ -415,7 +415,16 @@ export default function StaffProviderDetail() {
                     <tr key={payment.id}>
                       <td>{payment.description}</td>
                       <td className="amount">{formatEuro(payment.gross_cents)}</td>
-                      <td>{PAYMENT_STATUS_LABEL[payment.status]}</td>
+                      <td>
+                        {PAYMENT_STATUS_LABEL[payment.status]}
+                        {payment.attention && !payment.attention_resolved_at ? (
+                          <strong>
+                            {" "}
+                            — let op: geen pakket geactiveerd. Terugbetalen of verrekenen, dan afhandelen bij <a href="/beheer/pakketten#attention-title">Pakketten</a>.
+                          </strong>
+                        ) : null}
+                        {payment.attention && payment.attention_resolved_at ? ` — geen pakket geactiveerd; afgehandeld: ${payment.attention_note ?? ""}` : null}
+                      </td>
                       <td>
                         <DateTime iso={payment.created_at} />
                       </td>

@@ -9,11 +9,19 @@ import { formatEuro } from "~/domain/money";
 import { PACKAGES } from "~/domain/packages";
 import { formatPhone, normalisePhone } from "~/domain/phone";
 import { PAYMENT_STATUS_LABEL } from "~/domain/payment-status";
-import { assignPackageSchema, packageLabels, packageReminderSchema } from "~/domain/staff-forms";
+import { assignPackageSchema, packageLabels, packageReminderSchema, paymentAttentionSchema } from "~/domain/staff-forms";
 import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
 import { PackageAssignmentError, packagesDueForRenewal } from "~/server/packages.server";
-import { findAssignedPackage, packagePayments, providersForPackages, sendPackagePaymentReminder, staffAssignPackage } from "~/server/staff-packages.server";
+import {
+  findAssignedPackage,
+  packagePayments,
+  paymentsNeedingAttention,
+  providersForPackages,
+  resolvePaymentAttention,
+  sendPackagePaymentReminder,
+  staffAssignPackage,
+} from "~/server/staff-packages.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
 
@@ -30,12 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = database();
   const params = new URL(request.url).searchParams;
   const assignedId = Number(params.get("toegewezen"));
-  const [providers, open, paid, renewals, assigned] = await Promise.all([
+  const [providers, open, paid, renewals, assigned, attention] = await Promise.all([
     providersForPackages(db),
     packagePayments(db, "open"),
     packagePayments(db, "paid", 50),
     packagesDueForRenewal(db, 30),
     Number.isSafeInteger(assignedId) && assignedId > 0 ? findAssignedPackage(db, assignedId) : null,
+    paymentsNeedingAttention(db),
   ]);
   const line = (p: (typeof open)[number]) => ({
     ...p,
@@ -59,6 +68,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     reminded: params.get("herinnerd") === "1",
+    resolved: params.get("afgehandeld") === "1",
+    attention: attention.map((a) => ({ ...a, amount: formatEuro(a.grossCents), paid: a.paidAt ? formatDay(a.paidAt) : null })),
   };
 }
 
@@ -85,6 +96,17 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect(`${PAGE}?herinnerd=1#open-title`, 303);
   }
+  if (form.get("intent") === "resolve-payment") {
+    const submission = parseWithZod(form, { schema: paymentAttentionSchema });
+    const paymentId = String(form.get("paymentId") ?? "");
+    if (submission.status !== "success") {
+      const message = submission.reply().error?.note?.[0];
+      if (!message) throw new Response("Onbekende betaling", { status: 400 });
+      return data<Failure>({ errors: { form: message, [`note-${paymentId}`]: message }, values: { [`note-${paymentId}`]: String(form.get("note") ?? "") } }, { status: 400 });
+    }
+    await resolvePaymentAttention(db, staff, submission.value.paymentId, submission.value.note);
+    return redirect(`${PAGE}?afgehandeld=1#attention-title`, 303);
+  }
 
   const values = Object.fromEntries(["providerId", "package", "price", "startsOn"].map((name) => [name, String(form.get(name) ?? "")]));
   const submission = parseWithZod(form, { schema: assignPackageSchema });
@@ -110,7 +132,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffPackages() {
-  const { providers, open, paid, renewals, assigned, reminded } = useLoaderData<typeof loader>();
+  const { providers, open, paid, renewals, assigned, reminded, resolved, attention } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // Each redirect after a form is a new page: the forms start again from what is saved.
@@ -143,7 +165,49 @@ export default function StaffPackages() {
           <p>De betalingsherinnering staat klaar om te worden verstuurd.</p>
         </div>
       ) : null}
+      {!failed && resolved ? (
+        <div className="notice notice--success" role="status">
+          <p>De betaling staat op afgehandeld.</p>
+        </div>
+      ) : null}
       {failed ? <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]]))} labels={packageLabels} /> : null}
+
+      {attention.length > 0 ? (
+        <section className="beheer-section" aria-labelledby="attention-title">
+          <h2 id="attention-title">Betaald, maar geen pakket geactiveerd ({attention.length})</h2>
+          <p>
+            Deze betalingen kwamen binnen voor een pakket dat niet meer kon worden geactiveerd, meestal omdat het al was vervangen. Betaal het bedrag terug
+            via het Mollie-dashboard of spreek met de dienstverlener af hoe het wordt verrekend, en zet de betaling dan op afgehandeld.
+          </p>
+          <ul className="staff-list">
+            {attention.map((a) => (
+              <li key={a.paymentId} className="staff-item">
+                <h3 className="staff-item__title">
+                  <a href={`/beheer/dienstverleners/${a.providerId}`}>{a.providerName}</a>: {a.amount} betaald{a.paid ? ` op ${a.paid}` : ""}
+                </h3>
+                <p>
+                  {a.description}. Niets geactiveerd: {a.reason}.
+                </p>
+                <Form method="post" noValidate className="staff-form">
+                  <input type="hidden" name="intent" value="resolve-payment" />
+                  <input type="hidden" name="paymentId" value={a.paymentId} />
+                  <TextField
+                    name="note"
+                    id={`note-${a.paymentId}`}
+                    label="Wat is er met het geld gedaan?"
+                    hint="Bijvoorbeeld: terugbetaald via Mollie op 3-3-2026."
+                    defaultValue={failed?.values?.[`note-${a.paymentId}`] ?? ""}
+                    error={errors[`note-${a.paymentId}`]}
+                  />
+                  <button type="submit" className="button button--secondary">
+                    Afgehandeld<span className="visually-hidden"> ({a.providerName}, {a.amount})</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="beheer-section" aria-labelledby="assign-title">
         <h2 id="assign-title">Pakket toewijzen of wijzigen</h2>
@@ -222,7 +286,10 @@ export default function StaffPackages() {
                     <td>{p.providerName}</td>
                     <td>{p.packageName ?? "—"}</td>
                     <td>{p.amount}</td>
-                    <td>{p.statusLabel}</td>
+                    <td>
+                      {p.statusLabel}
+                      {p.packageCancelled ? " (pakket vervangen; niet meer te betalen via onze site)" : ""}
+                    </td>
                     <td>{p.created}</td>
                     <td>
                       {p.canRemind && p.providerPackageId !== null ? (
@@ -291,7 +358,10 @@ export default function StaffPackages() {
                   <tr key={p.paymentId}>
                     <td>{p.providerName}</td>
                     <td>{p.packageName ?? "—"}</td>
-                    <td>{p.amount}</td>
+                    <td>
+                      {p.amount}
+                      {p.needsAttention ? <strong> — let op: geen pakket geactiveerd</strong> : null}
+                    </td>
                     <td>{p.paid ?? p.created}</td>
                   </tr>
                 ))}

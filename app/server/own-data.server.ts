@@ -14,6 +14,7 @@ import type { Db } from "./db.server";
 import { verifyPassword } from "./passwords.server";
 import { removePhotoFiles } from "./photos.server";
 import { deletePriceListFiles } from "./price-lists.server";
+import { cancelPackagePayments, withdrawPackageCheckouts } from "./payments.server";
 import { hitRateLimit, type RateLimit } from "./rate-limit.server";
 import { destroyAllSessions } from "./session.server";
 import { videoFilePath } from "./videos.server";
@@ -157,6 +158,12 @@ export async function deleteAccount(db: Db, uploadsDir: string, providerId: numb
     const uploads = await trx.selectFrom("uploads").select(["id", "kind"]).where("provider_id", "=", providerId).execute();
     const videos = await trx.selectFrom("provider_videos").select(["id", "content_type"]).where("provider_id", "=", providerId).execute();
     await trx.updateTable("providers").set(erasedProviderValues(providerId, randomBytes(8).toString("hex"), now)).where("id", "=", providerId).execute();
+    const awaiting = await trx.selectFrom("provider_packages").select("id").where("provider_id", "=", providerId).where("status", "=", "awaiting_payment").execute();
+    await withdrawPackageCheckouts(
+      trx,
+      awaiting.map((row) => row.id),
+      now,
+    );
     await trx
       .updateTable("provider_packages")
       .set({ status: "cancelled", updated_at: now.toISOString() })
@@ -171,8 +178,11 @@ export async function deleteAccount(db: Db, uploadsDir: string, providerId: numb
     // Mail to the old address that has not left yet, and copies of what did: they hold the address and names.
     await trx.deleteFrom("outbox_messages").where(sql<boolean>`lower(to_address) = lower(${provider.email})`).execute();
     await destroyAllSessions(trx, providerId);
-    return { uploads, videos };
+    return { uploads, videos, awaitingPackageIds: awaiting.map((row) => row.id) };
   });
+
+  // The old checkout links of unpaid packages must not take money any more.
+  await cancelPackagePayments(db, files.awaitingPackageIds);
 
   await removePhotoFiles(uploadsDir, files.uploads.filter((upload) => upload.kind === "photo").map((upload) => upload.id));
   await deletePriceListFiles(uploadsDir, files.uploads.filter((upload) => upload.kind === "price_list").map((upload) => upload.id));

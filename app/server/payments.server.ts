@@ -8,8 +8,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Locale, MollieApiError, PaymentMethod, type Payment as MolliePayment } from "@mollie/api-client";
 import type { Selectable } from "kysely";
 import type { PaymentPurpose, PaymentsTable, PaymentStatus } from "#db/schema";
+import { staffPackagePaymentNotActivatedMail } from "~/domain/mail/package-templates";
 import { providerLiveMail, staffProviderLiveMail } from "~/domain/mail/templates";
 import { vatBreakdown } from "~/domain/money";
+import { getPackage } from "~/domain/packages";
 import {
   ADMINISTRATION_FEE_CENTS,
   ADMINISTRATION_FEE_DESCRIPTION,
@@ -30,7 +32,7 @@ import { displayName } from "./providers.server";
 import { completeStep, parseCompletedSteps } from "./wizard.server";
 
 export type PaymentRow = Selectable<PaymentsTable>;
-export type SyncSource = "webhook" | "return" | "poll";
+export type SyncSource = "webhook" | "return" | "poll" | "cancel";
 
 /** Mollie could not be reached or refused the request; the provider may simply try again. */
 export class PaymentGatewayError extends Error {
@@ -145,14 +147,19 @@ export async function syncPayment(db: Db, mollieId: string, source: SyncSource):
     throw new PaymentGatewayError(`Mollie did not answer for ${mollieId}`, { cause: error });
   }
 
+  return applyRemoteStatus(db, row, remote, source);
+}
+
+/** Applies what Mollie says about one of our payments (fetched, or the answer to a cancel): see syncPayment. */
+async function applyRemoteStatus(db: Db, row: PaymentRow, remote: MolliePayment, source: SyncSource): Promise<SyncResult> {
   const problem = mismatch(row, remote);
   if (problem) {
-    console.error(`payment sync (${source}): ${mollieId} does not belong to payment ${row.public_id}: ${problem}; nothing changed`);
+    console.error(`payment sync (${source}): ${remote.id} does not belong to payment ${row.public_id}: ${problem}; nothing changed`);
     return { payment: row, changed: false };
   }
   const status = mapMollieStatus(remote.status);
   if (!status) {
-    console.warn(`payment sync (${source}): unknown Mollie status ${JSON.stringify(remote.status)} for ${mollieId}; nothing changed`);
+    console.warn(`payment sync (${source}): unknown Mollie status ${JSON.stringify(remote.status)} for ${remote.id}; nothing changed`);
     return { payment: row, changed: false };
   }
 
@@ -193,16 +200,49 @@ async function recordStatus(db: Db, paymentId: number, status: PaymentStatus, so
   await db.insertInto("payment_status_history").values({ payment_id: paymentId, status, source, recorded_at: at }).execute();
 }
 
-/** Runs once per payment, inside the transaction that records `paid`. */
+/**
+ * Runs once per payment, inside the transaction that records `paid`. The
+ * money is in, so the invoice is always issued; a package payment that
+ * activates nothing (its package was replaced or cancelled before the
+ * payment came in, or was paid already) is flagged for staff (ADR 014).
+ */
 async function onPaid(trx: Db, payment: PaymentRow, now: Date): Promise<void> {
   await issueInvoice(trx, payment.id, now);
   if (payment.purpose === "admin_fee") {
     await goLive(trx, payment, now);
-  } else if (payment.provider_package_id !== null) {
-    await activatePackage(trx, payment.provider_package_id, now);
-  } else {
-    console.error(`payment ${payment.public_id}: a package payment without a package was paid`);
+  } else if (payment.provider_package_id === null || !(await activatePackage(trx, payment.provider_package_id, now))) {
+    console.warn(`payment ${payment.public_id}: paid, but package ${payment.provider_package_id ?? "(none)"} could not be activated; flagged for staff`);
+    await flagForStaff(trx, payment, now);
   }
+}
+
+/** Marks a paid payment that activated nothing, and tells staff by e-mail (once). */
+async function flagForStaff(trx: Db, payment: PaymentRow, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await trx
+    .updateTable("payments")
+    .set({ attention: "package_not_activated", attention_at: at, updated_at: at })
+    .where("id", "=", payment.id)
+    .where("attention", "is", null)
+    .execute();
+  const provider = await trx.selectFrom("providers").selectAll().where("id", "=", payment.provider_id).executeTakeFirstOrThrow();
+  const pkg =
+    payment.provider_package_id === null
+      ? undefined
+      : await trx.selectFrom("provider_packages").select(["package", "status"]).where("id", "=", payment.provider_package_id).executeTakeFirst();
+  const { baseUrl, mail } = config();
+  await enqueueMail(trx, {
+    to: mail.staffAddress,
+    dedupeKey: `payment:${payment.public_id}:not-activated:staff`,
+    ...staffPackagePaymentNotActivatedMail({
+      providerName: displayName(provider),
+      packageName: pkg ? getPackage(pkg.package).name : null,
+      packageStatus: pkg?.status ?? null,
+      amountCents: payment.gross_cents,
+      description: payment.description,
+      staffUrl: `${baseUrl}/beheer/dienstverleners/${provider.id}`,
+    }),
+  });
 }
 
 /**
@@ -351,8 +391,20 @@ export function startAdminFeePayment(db: Db, providerId: number): Promise<string
   return startPayment(db, { providerId, purpose: "admin_fee", description: ADMINISTRATION_FEE_DESCRIPTION, grossCents: ADMINISTRATION_FEE_CENTS });
 }
 
-/** "Probeer opnieuw": a new payment for the same thing as one that ended unpaid. */
-export function retryPayment(db: Db, ended: PaymentRow): Promise<string> {
+/**
+ * "Probeer opnieuw": a new payment for the same thing as one that ended
+ * unpaid. A package that no longer awaits payment (replaced by staff, say)
+ * gets none: the provider goes to the package page, which shows what is to
+ * be paid now.
+ */
+export async function retryPayment(db: Db, ended: PaymentRow): Promise<string> {
+  if (ended.purpose === "package") {
+    const pkg =
+      ended.provider_package_id === null
+        ? undefined
+        : await db.selectFrom("provider_packages").select("status").where("id", "=", ended.provider_package_id).executeTakeFirst();
+    if (pkg?.status !== "awaiting_payment") return afterPaidPath(ended);
+  }
   return startPayment(db, {
     providerId: ended.provider_id,
     purpose: ended.purpose,
@@ -360,4 +412,92 @@ export function retryPayment(db: Db, ended: PaymentRow): Promise<string> {
     grossCents: ended.gross_cents,
     providerPackageId: ended.provider_package_id,
   });
+}
+
+/** What became of a payment whose package was replaced: see cancelPackagePayments. */
+export type PaymentCancellation = {
+  paymentId: number;
+  publicId: string;
+  providerId: number;
+  statusBefore: PaymentStatus;
+  statusAfter: PaymentStatus;
+  /**
+   * `canceled`: Mollie canceled it. `final`: it had ended already (paid,
+   * failed, expired) and that is now applied. `not-cancelable`: Mollie keeps
+   * it open (it will expire). `unreachable`: Mollie did not answer; the
+   * webhook will tell. `not-started`: it never reached Mollie.
+   */
+  outcome: "canceled" | "final" | "not-cancelable" | "unreachable" | "not-started";
+};
+
+/**
+ * A replaced package's payment must no longer be offered by our pages: its
+ * checkout link is forgotten (the return page then never sends anyone on to
+ * it). Call in the transaction that cancels the package, before
+ * cancelPackagePayments.
+ */
+export async function withdrawPackageCheckouts(trx: Db, providerPackageIds: number[], now = new Date()): Promise<void> {
+  if (providerPackageIds.length === 0) return;
+  await trx
+    .updateTable("payments")
+    .set({ checkout_url: null, updated_at: now.toISOString() })
+    .where("provider_package_id", "in", providerPackageIds)
+    .where("status", "in", NOT_FINAL_STATUSES)
+    .execute();
+}
+
+const NOT_FINAL_STATUSES: PaymentStatus[] = ["created", "open", "pending", "authorized"];
+
+/**
+ * Cancels at Mollie the payments still running for packages that were just
+ * cancelled (replaced), so that the old checkout link can no longer be paid.
+ * Call with the database, after the transaction that cancelled the packages:
+ * it talks to Mollie. Never throws for Mollie: a payment Mollie does not
+ * cancel (not cancelable, or Mollie unreachable) stays as it is, and when it
+ * is paid after all, syncPayment flags it for staff (ADR 014). One that
+ * turns out to be paid already is applied (and flagged) here.
+ */
+export async function cancelPackagePayments(db: Db, providerPackageIds: number[]): Promise<PaymentCancellation[]> {
+  if (providerPackageIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("payments")
+    .selectAll()
+    .where("provider_package_id", "in", providerPackageIds)
+    .where("status", "in", NOT_FINAL_STATUSES)
+    .orderBy("id")
+    .execute();
+  const results: PaymentCancellation[] = [];
+  for (const row of rows) {
+    const base = { paymentId: row.id, publicId: row.public_id, providerId: row.provider_id, statusBefore: row.status };
+    if (!row.mollie_id) {
+      results.push({ ...base, statusAfter: row.status, outcome: "not-started" });
+      continue;
+    }
+    const { payment, reached } = await cancelAtMollie(db, row, row.mollie_id);
+    const outcome = !reached ? "unreachable" : payment.status === "canceled" ? "canceled" : isFinalStatus(payment.status) ? "final" : "not-cancelable";
+    results.push({ ...base, statusAfter: payment.status, outcome });
+  }
+  return results;
+}
+
+/** Asks Mollie to cancel one payment when it can be canceled, and applies what Mollie then says it is. */
+async function cancelAtMollie(db: Db, row: PaymentRow, mollieId: string): Promise<{ payment: PaymentRow; reached: boolean }> {
+  let remote: MolliePayment;
+  try {
+    const client = mollieClient();
+    remote = await client.payments.get(mollieId);
+    if (remote.isCancelable) {
+      try {
+        remote = await client.payments.cancel(mollieId);
+      } catch (error) {
+        // Refused: it changed between the two requests (paid just now, say). What it is now decides.
+        if (!(error instanceof MollieApiError) || error.statusCode === undefined || error.statusCode >= 500) throw error;
+        remote = await client.payments.get(mollieId);
+      }
+    }
+  } catch (error) {
+    console.error(`payment ${row.public_id}: could not cancel ${mollieId} at Mollie; its webhook will decide:`, error);
+    return { payment: row, reached: false };
+  }
+  return { payment: (await applyRemoteStatus(db, row, remote, "cancel")).payment, reached: true };
 }

@@ -1,17 +1,17 @@
 /**
  * Packages in the staff console: assigning one (through assignPackage, which
- * starts the payment), the package payments that are open or paid, and the
- * payment reminder e-mail. Every action is audited in its own transaction.
+ * starts the payment), the package payments that are open or paid, those
+ * that were paid but activated nothing, and the payment reminder e-mail. Every action is audited in its own transaction.
  */
 import { sql } from "kysely";
-import { packagePaymentReminderMail } from "~/domain/mail/package-templates";
+import { packageNotActivatedReason, packagePaymentReminderMail } from "~/domain/mail/package-templates";
 import { amsterdamIsoDate, getPackage, type PackageKey } from "~/domain/packages";
 import type { PaymentStatus, ProviderStatus } from "#db/schema";
 import { recordStaffAction, type StaffActor } from "./audit.server";
 import type { Db } from "./db.server";
 import { enqueueMail } from "./outbox.server";
 import { assignPackage, type AssignedPackage, type CreatePaymentFn } from "./packages.server";
-import { createPayment } from "./payments.server";
+import { cancelPackagePayments, createPayment, withdrawPackageCheckouts } from "./payments.server";
 import { displayName } from "./providers.server";
 
 export type ProviderChoice = { id: number; name: string; email: string; status: ProviderStatus };
@@ -32,9 +32,13 @@ export async function providersForPackages(db: Db): Promise<ProviderChoice[]> {
 /**
  * Staff assign (or change) a provider's package. A package of this provider
  * that is still awaiting payment is replaced: it is cancelled first, which
- * also frees the € 10 credit for the new one. The cancellation and the
- * assignment each have their audit entry, the latter in assignPackage's own
- * transaction.
+ * also frees the € 10 credit for the new one, and its payment is cancelled at
+ * Mollie so the old checkout link can no longer be paid. When Mollie does not
+ * cancel it (unreachable, or the payment can no longer be canceled) the
+ * replacement goes ahead all the same; should the old payment be paid after
+ * all, it is flagged for staff (ADR 014). The package cancellation, what
+ * became of its payment, and the assignment each have their audit entry, the
+ * last in assignPackage's own transaction.
  */
 export async function staffAssignPackage(
   db: Db,
@@ -42,7 +46,7 @@ export async function staffAssignPackage(
   input: { providerId: number; package: PackageKey; priceCents?: number; startsOn?: string },
   createPaymentFn: CreatePaymentFn = createPayment,
 ): Promise<AssignedPackage> {
-  const replaced = await db.transaction().execute(async (trx) => {
+  const replacedRows = await db.transaction().execute(async (trx) => {
     const awaiting = await trx
       .selectFrom("provider_packages")
       .select(["id", "package", "price_cents", "credit_cents"])
@@ -66,8 +70,15 @@ export async function staffAssignPackage(
         now,
       );
     }
-    return awaiting[0] ?? null;
+    await withdrawPackageCheckouts(
+      trx,
+      awaiting.map((row) => row.id),
+      now,
+    );
+    return awaiting;
   });
+  await cancelReplacedPayments(db, actor, replacedRows.map((row) => row.id));
+  const replaced = replacedRows[0] ?? null;
   return assignPackage(
     db,
     {
@@ -94,6 +105,24 @@ export async function staffAssignPackage(
   );
 }
 
+/** Cancels the replaced packages' payments at Mollie and records per payment what came of it. */
+async function cancelReplacedPayments(db: Db, actor: StaffActor, providerPackageIds: number[]): Promise<void> {
+  const cancellations = await cancelPackagePayments(db, providerPackageIds);
+  if (cancellations.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const c of cancellations) {
+      await recordStaffAction(trx, actor, {
+        action: "payment.cancel",
+        entityType: "payment",
+        entityId: c.paymentId,
+        providerId: c.providerId,
+        oldValues: { status: c.statusBefore },
+        newValues: { status: c.statusAfter, result: c.outcome },
+      });
+    }
+  });
+}
+
 export type PackagePaymentLine = {
   paymentId: number;
   providerId: number;
@@ -106,6 +135,10 @@ export type PackagePaymentLine = {
   paidAt: string | null;
   /** The package is still awaiting payment: a reminder makes sense. */
   canRemind: boolean;
+  /** The package was replaced or cancelled while this payment was running. */
+  packageCancelled: boolean;
+  /** Paid, but it activated nothing, and staff have not marked it handled yet. */
+  needsAttention: boolean;
 };
 
 const OPEN_STATUSES: PaymentStatus[] = ["created", "open", "pending", "authorized"];
@@ -124,6 +157,8 @@ export async function packagePayments(db: Db, which: "open" | "paid", limit = 10
       "pay.status",
       "pay.created_at",
       "pay.paid_at",
+      "pay.attention",
+      "pay.attention_resolved_at",
       "pp.package",
       "pp.status as package_status",
       "p.first_name",
@@ -146,7 +181,81 @@ export async function packagePayments(db: Db, which: "open" | "paid", limit = 10
     createdAt: row.created_at,
     paidAt: row.paid_at,
     canRemind: row.package_status === "awaiting_payment",
+    packageCancelled: row.package_status === "cancelled",
+    needsAttention: row.attention !== null && row.attention_resolved_at === null,
   }));
+}
+
+export type PaymentNeedingAttention = {
+  paymentId: number;
+  providerId: number;
+  providerName: string;
+  description: string;
+  grossCents: number;
+  paidAt: string | null;
+  packageName: string | null;
+  /** Why nothing was activated, in Dutch. */
+  reason: string;
+};
+
+/** Paid package payments that activated nothing and are not yet handled (ADR 014), oldest first. */
+export async function paymentsNeedingAttention(db: Db, providerId?: number): Promise<PaymentNeedingAttention[]> {
+  let query = db
+    .selectFrom("payments as pay")
+    .innerJoin("providers as p", "p.id", "pay.provider_id")
+    .leftJoin("provider_packages as pp", "pp.id", "pay.provider_package_id")
+    .select(["pay.id", "pay.provider_id", "pay.description", "pay.gross_cents", "pay.paid_at", "pp.package", "pp.status as package_status", "p.first_name", "p.infix", "p.last_name"])
+    .where("pay.attention", "is not", null)
+    .where("pay.attention_resolved_at", "is", null);
+  if (providerId !== undefined) query = query.where("pay.provider_id", "=", providerId);
+  const rows = await query.orderBy("pay.attention_at").orderBy("pay.id").execute();
+  return rows.map((row) => ({
+    paymentId: row.id,
+    providerId: row.provider_id,
+    providerName: displayName(row),
+    description: row.description,
+    grossCents: row.gross_cents,
+    paidAt: row.paid_at,
+    packageName: row.package ? getPackage(row.package).name : null,
+    reason: packageNotActivatedReason(row.package_status),
+  }));
+}
+
+/**
+ * Staff mark a flagged payment as handled (refunded or settled with the
+ * provider), with a short note of what was done. False when it is not
+ * flagged or already handled, so a double click records it once.
+ */
+export async function resolvePaymentAttention(db: Db, actor: StaffActor, paymentId: number, note: string, now = new Date()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("payments")
+      .select(["id", "provider_id", "attention", "attention_resolved_at"])
+      .where("id", "=", paymentId)
+      .executeTakeFirst();
+    if (!row || row.attention === null || row.attention_resolved_at !== null) return false;
+    const at = now.toISOString();
+    await trx
+      .updateTable("payments")
+      .set({ attention_resolved_at: at, attention_resolved_by: actor.id, attention_note: note, updated_at: at })
+      .where("id", "=", row.id)
+      .where("attention_resolved_at", "is", null)
+      .execute();
+    await recordStaffAction(
+      trx,
+      actor,
+      {
+        action: "payment.attention_resolve",
+        entityType: "payment",
+        entityId: row.id,
+        providerId: row.provider_id,
+        oldValues: { attention: row.attention },
+        newValues: { attention: "handled", note },
+      },
+      now,
+    );
+    return true;
+  });
 }
 
 /**

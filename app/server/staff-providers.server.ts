@@ -209,7 +209,7 @@ export async function providerDetailForStaff(db: Db, providerId: number) {
     db.selectFrom("provider_services").select(["name", "price_cents", "unit"]).where("provider_id", "=", providerId).orderBy("position").execute(),
     db
       .selectFrom("payments")
-      .select(["id", "public_id", "purpose", "description", "gross_cents", "status", "paid_at", "created_at"])
+      .select(["id", "public_id", "purpose", "description", "gross_cents", "status", "paid_at", "created_at", "attention", "attention_resolved_at", "attention_note"])
       .where("provider_id", "=", providerId)
       .orderBy("id", "desc")
       .execute(),

@@ -45,3 +45,53 @@ export function packagePaymentReminderMail({
     }),
   };
 }
+
+/** Why staff should look: the package's state when the payment came in. */
+export function packageNotActivatedReason(packageStatus: string | null): string {
+  switch (packageStatus) {
+    case "cancelled":
+      return "het pakket was al vervangen of geannuleerd toen de betaling binnenkwam";
+    case "active":
+      return "het pakket was al betaald";
+    case "expired":
+      return "het pakket was al verlopen";
+    default:
+      return "er hoort geen pakket bij deze betaling";
+  }
+}
+
+/** To staff: a package payment was paid but activated nothing (ADR 014). */
+export function staffPackagePaymentNotActivatedMail({
+  providerName,
+  packageName,
+  packageStatus,
+  amountCents,
+  description,
+  staffUrl,
+}: {
+  providerName: string;
+  packageName: string | null;
+  packageStatus: string | null;
+  amountCents: number;
+  description: string;
+  /** /beheer/dienstverleners/:id on this site. */
+  staffUrl: string;
+}): MailContent {
+  const name = oneLine(providerName);
+  const subject = `Betaling zonder pakket: ${name}`;
+  return {
+    template: "staff-package-payment-not-activated",
+    subject,
+    ...renderMail({
+      preheader: `${name} betaalde ${formatEuro(amountCents)}, maar er is geen pakket geactiveerd.`,
+      heading: "Betaald, maar geen pakket geactiveerd",
+      paragraphs: [
+        `${name} heeft ${formatEuro(amountCents)} betaald voor: ${oneLine(description)}${packageName ? ` (${packageName})` : ""}.`,
+        `Er is niets geactiveerd: ${packageNotActivatedReason(packageStatus)}. De factuur is wel gemaakt, want het geld is binnen.`,
+        "Betaal het bedrag terug via het Mollie-dashboard, of spreek met de dienstverlener af hoe het wordt verrekend. Zet de betaling daarna op afgehandeld bij Pakketten in het beheer.",
+      ],
+      button: { label: "Open in het beheer", url: staffUrl },
+      footerNote: `Dit bericht is automatisch verstuurd door de website van ${SENDER_NAME}.`,
+    }),
+  };
+}

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import {
   UNAUTHORIZED_DETAIL,
+  cancelPayment,
   canonicalJson,
   isLoopbackHostname,
   isPaymentId,
@@ -105,7 +106,7 @@ function closeServer(server: http.Server): Promise<void> {
 /**
  * Starts the local Mollie-compatible test gateway: an HTTPS server with the
  * part of Mollie's v2 API that Vivium uses (`POST /v2/payments`,
- * `GET /v2/payments/:id`, Mollie's error bodies) and a plain-HTTP checkout
+ * `GET /v2/payments/:id`, `DELETE /v2/payments/:id`, Mollie's error bodies) and a plain-HTTP checkout
  * page where the tester picks paid, failed, canceled or expired, as in
  * Mollie's test mode. For development, demos and tests only; see ADR 005.
  */
@@ -177,6 +178,38 @@ export async function startLocalMollieGateway(options: LocalMollieGatewayOptions
     sendJson(res, 201, paymentResource(payment, urls));
   }
 
+  /**
+   * `DELETE /v2/payments/:id`, as at Mollie: an open payment becomes
+   * `canceled` and comes back with 200; any other is refused with 422. A
+   * retry with the same Idempotency-Key (the client retries after a 5xx)
+   * gets the canceled payment again. The webhook is called as for any other
+   * status change, after the answer.
+   */
+  function cancel(req: http.IncomingMessage, res: http.ServerResponse, apiKey: string, payment: GatewayPayment): void {
+    const key = req.headers["idempotency-key"];
+    const idempotencyKey = typeof key === "string" && key !== "" ? key : null;
+    const request = canonicalJson({ cancel: payment.id });
+    if (idempotencyKey) {
+      const earlier = store.findIdempotent(apiKey, idempotencyKey, now());
+      if (earlier) {
+        if (earlier.request !== request) {
+          return sendProblem(res, mollieProblem(422, "The Idempotency-Key was already used for a different request"));
+        }
+        return sendJson(res, 200, paymentResource(payment, urls));
+      }
+    }
+    const result = cancelPayment(payment, now());
+    if (!result.ok) return sendProblem(res, mollieProblem(422, `The payment cannot be canceled (its status is ${payment.status})`));
+    store.put(
+      result.payment,
+      idempotencyKey ? { apiKey, key: idempotencyKey, request, paymentId: payment.id, createdAt: now().toISOString() } : undefined,
+    );
+    sendJson(res, 200, paymentResource(result.payment, urls));
+    const call = callWebhook(result.payment);
+    webhookCalls.add(call);
+    void call.finally(() => webhookCalls.delete(call));
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? "/", "https://gateway.invalid");
     const authorization = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "");
@@ -190,17 +223,20 @@ export async function startLocalMollieGateway(options: LocalMollieGatewayOptions
     }
     const match = /^\/v2\/payments\/([^/]+)$/.exec(pathname);
     if (match) {
-      if (req.method !== "GET") {
-        res.setHeader("Allow", "GET");
+      if (req.method !== "GET" && req.method !== "DELETE") {
+        res.setHeader("Allow", "GET, DELETE");
         return sendProblem(res, mollieProblem(405, `The method ${req.method} is not available on this test gateway's payments`));
       }
+      // The client sends a body with DELETE; it holds nothing the gateway needs, but it is read so the connection stays usable.
+      if (req.method === "DELETE") await readBody(req, MAX_API_BODY_BYTES).catch(() => "");
       const id = decodeSegment(match[1]!);
       const payment = isPaymentId(id) ? store.get(id) : undefined;
       // A payment made with another key belongs to another profile: Mollie says it does not exist.
       if (!payment || payment.apiKey !== apiKey) return sendProblem(res, notFound(id));
+      if (req.method === "DELETE") return cancel(req, res, apiKey, payment);
       return sendJson(res, 200, paymentResource(payment, urls));
     }
-    sendProblem(res, mollieProblem(404, "The test gateway only knows POST /v2/payments and GET /v2/payments/:id"));
+    sendProblem(res, mollieProblem(404, "The test gateway only knows POST /v2/payments and GET and DELETE /v2/payments/:id"));
   }
 
   // ------------------------------------------------------------ checkout
