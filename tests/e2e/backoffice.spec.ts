@@ -1,21 +1,35 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { sendContactRequest } from "./support/contact";
 import { expect, test } from "./support/fixtures";
 import { portraitJpeg } from "./support/files";
 import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
-import { checkDayparts, fillServiceLine, PASSWORD, RADIUS_OPTION, radiusField, serviceLine, submit } from "./support/signup";
+import { checkDayparts, fillServiceLine, PASSWORD, RADIUS_OPTION, radiusField, serviceLine, signIn, signOut, submit } from "./support/signup";
 
 const SAVED = "Uw wijzigingen zijn opgeslagen.";
 
-/** A fresh provider (this test's alone), signed up, paid and online; returns the public profile's path. */
-async function liveProvider(page: Page, tag: string): Promise<{ lastName: string; profilePath: string }> {
+/** A fresh provider (this test's alone), signed up, paid and online; returns the sign-in address and the public profile's slug and path. */
+async function liveProvider(page: Page, tag: string): Promise<{ email: string; lastName: string; slug: string; profilePath: string }> {
   const lastName = uniqueLastName();
-  await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag });
+  const { email } = await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag });
   await startIdealPayment(page);
   await chooseAtCheckout(page, "Betaald");
   await expect(page).toHaveURL(/\/aanmelden\/voltooiing$/, { timeout: 15_000 });
-  return { lastName, profilePath: `/dienstverlener/bert-${lastName.toLowerCase()}` };
+  const slug = `bert-${lastName.toLowerCase()}`;
+  return { email, lastName, slug, profilePath: `/dienstverlener/${slug}` };
 }
+
+/** A request as the own-data export lists it: the contact_requests row, with its history. */
+type ExportedContactRequest = {
+  public_id: string;
+  provider_id: number;
+  customer_name: string;
+  customer_email: string;
+  customer_phone: string;
+  message: string | null;
+  contact_moments: string[];
+  history: { status: string; changed_by: string }[];
+};
 
 /** Opens a section from the Instellingen overview by its "Wijzigen" button. */
 async function openSection(page: Page, section: string, url: RegExp) {
@@ -106,8 +120,11 @@ test.describe("the backoffice", () => {
     await expect(page.getByRole("heading", { name: `Bert ${newLastName}` })).toBeVisible();
   });
 
-  test("the dashboard's statistics, the tips, the payments, the data export and deleting the account", async ({ page, expectAccessible }, testInfo) => {
-    const { lastName, profilePath } = await liveProvider(page, "mijn-gegevens");
+  test("the dashboard's statistics, the tips, the payments, the data export with the provider's own contact request and deleting the account", async ({
+    page,
+    expectAccessible,
+  }, testInfo) => {
+    const { email, lastName, slug, profilePath } = await liveProvider(page, "mijn-gegevens");
 
     await page.goto("/backoffice");
     await expect(page.getByRole("heading", { level: 1, name: "Welkom, Bert" })).toBeVisible();
@@ -140,21 +157,48 @@ test.describe("the backoffice", () => {
     expect(photoSrc).toMatch(/^\/foto\//);
     expect((await page.request.get(photoSrc!)).status()).toBe(200);
 
+    // Signed out, a customer asks this provider for contact, and another customer asks another provider.
+    await signOut(page);
+    const sent = await sendContactRequest(page, slug, {
+      name: `Greet Klant ${lastName}`,
+      message: `Wie helpt mij met mijn nieuwe tablet? (${lastName})`,
+      contactMoments: ["middag", "avond"],
+    });
+    const elsewhere = await sendContactRequest(page, "kees-bakker", {
+      name: `Andere Klant ${lastName}`,
+      message: `Deze vraag is voor iemand anders (${lastName}).`,
+    });
+    await signIn(page, email);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+
     await page.goto("/backoffice/mijn-gegevens");
     await expect(page.getByRole("heading", { level: 1, name: "Mijn gegevens" })).toBeVisible();
     await expectAccessible(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download mijn gegevens" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^vivium-gegevens-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await fs.readFile((await download.path())!, "utf8")) as {
-      profile: { last_name: string };
+      profile: { id: number; last_name: string };
       services: { name: string }[];
       payments: { status: string }[];
-      contactRequests: unknown[];
+      contactRequests: ExportedContactRequest[];
     };
     expect(exported.profile.last_name).toBe(lastName);
     expect(exported.services.map((service) => service.name)).toEqual(["Hulp bij de computer"]);
     expect(exported.payments.map((payment) => payment.status)).toEqual(["paid"]);
-    expect(exported.contactRequests).toEqual([]);
+    expect(exported.contactRequests).toHaveLength(1);
+    expect(exported.contactRequests[0]).toMatchObject({
+      public_id: sent.publicId,
+      provider_id: exported.profile.id,
+      customer_name: sent.name,
+      customer_email: sent.email,
+      customer_phone: "+31612345678",
+      message: sent.message,
+      contact_moments: ["middag", "avond"],
+      history: [{ status: "new", changed_by: "customer" }],
+    });
+    // Nothing of the request to the other provider, in any field.
+    const text = JSON.stringify(exported);
+    for (const value of [elsewhere.publicId, elsewhere.name, elsewhere.email, elsewhere.message]) expect(text).not.toContain(value);
 
     // Deleting asks for the password and the tick.
     await page.getByLabel("Uw huidige wachtwoord").fill(PASSWORD);

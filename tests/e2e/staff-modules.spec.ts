@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { auditCells, auditRows, openAuditLog } from "./support/audit";
 import { expect, test } from "./support/fixtures";
 import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
 import { signIn, signOut, submit } from "./support/signup";
@@ -8,10 +9,11 @@ import { openServerDatabase } from "./support/video";
 
 /**
  * The staff console's categories, member registry, packages and review
- * moderation, with JavaScript on and off. Both projects share one server and
- * database, so every journey makes its own names, lidnummers and providers.
+ * moderation, with JavaScript on and off; each journey ends in the audit log.
+ * Both projects share one server and database, so every journey makes its
+ * own names, lidnummers and providers, and looks for those in the log.
  */
-const STAFF = { email: "beheer@demo.viviumservices.nl", password: "Vivium-demo-2026" };
+const STAFF = { email: "beheer@demo.viviumservices.nl", password: "Vivium-demo-2026", name: "Demo Medewerker" };
 
 // Each journey visits several pages and runs axe on most of them.
 test.describe.configure({ timeout: 60_000 });
@@ -27,12 +29,18 @@ function uniqueTag(project: string): string {
   return `${project === "js" ? "j" : "n"}${letters}`;
 }
 
-test("staff import a member CSV with a bad line, see the report, import it again unchanged and find a member", async ({ page, expectAccessible }, testInfo) => {
+test("staff import a member CSV with a bad line, see the report, import it again unchanged, deactivate and add a member, all in the audit log", async ({
+  page,
+  expectAccessible,
+}, testInfo) => {
+  // Three visits to the audit log on top of the import; without JavaScript that takes its time.
+  test.setTimeout(90_000);
   await signInAsStaff(page);
   const digits = String(Date.now()).slice(-5);
   const prefix = testInfo.project.name === "js" ? "EJ" : "EN";
   const first = `${prefix}1${digits}`;
   const second = `${prefix}2${digits}`;
+  const third = `${prefix}3${digits}`;
   const file = testInfo.outputPath("leden.csv");
   await fs.writeFile(file, `\uFEFFlidnummer;naam;actief\r\n${first};"Jansen, Els";ja\r\nkapot;Fout Nummer;ja\r\n${second};Bas Bakker;nee\r\n`);
 
@@ -68,11 +76,40 @@ test("staff import a member CSV with a bad line, see the report, import it again
   await expect(page.getByRole("alert")).toContainText("Lidnummer — Een lidnummer heeft 6 tot 10 letters en cijfers");
   await expect(page.getByLabel("Naam (niet verplicht)")).toHaveValue("Kees Kort");
   await expectAccessible(page);
+  await page.getByLabel("Lidnummer", { exact: true }).fill(third);
+  await submit(page, "Lidnummer toevoegen");
+  await expect(page.getByRole("status").filter({ hasText: "Het lidnummer is toegevoegd." })).toBeVisible();
+
+  // One entry per lidnummer the file added; none for the bad line, none for the second, unchanged import.
+  await openAuditLog(page, { action: "Leden geïmporteerd" });
+  await expectAccessible(page);
+  const importedFirst = auditRows(page, { action: "Leden geïmporteerd", mentions: first });
+  await expect(importedFirst).toHaveCount(1);
+  await expect(auditCells(importedFirst).who).toHaveText(STAFF.name);
+  await expect(auditCells(importedFirst).record).toHaveText(/^Lid \d+$/);
+  await expect(auditCells(importedFirst).new).toContainText("Naam: Jansen, Els");
+  const importedSecond = auditRows(page, { action: "Leden geïmporteerd", mentions: second });
+  await expect(importedSecond).toHaveCount(1);
+  await expect(auditCells(importedSecond).new).toContainText("Naam: Bas Bakker");
+  await expect(auditRows(page, { mentions: "Fout Nummer" })).toHaveCount(0);
+
+  await openAuditLog(page, { action: "Lid gedeactiveerd" });
+  const deactivated = auditRows(page, { action: "Lid gedeactiveerd", mentions: first });
+  await expect(deactivated).toHaveCount(1);
+  await expect(auditCells(deactivated).who).toHaveText(STAFF.name);
+  await expect(auditCells(deactivated).old).toContainText(": ja");
+  await expect(auditCells(deactivated).new).toContainText(": nee");
+
+  await openAuditLog(page, { action: "Lid toegevoegd" });
+  const added = auditRows(page, { action: "Lid toegevoegd", mentions: third });
+  await expect(added).toHaveCount(1);
+  await expect(auditCells(added).who).toHaveText(STAFF.name);
+  await expect(auditCells(added).new).toContainText("Naam: Kees Kort");
 });
 
-test("staff add and rename a category; the old address redirects to the new one", async ({ page, expectAccessible }, testInfo) => {
+test("staff add, rename, move and retire a category; the old address redirects to the new one; all in the audit log", async ({ page, expectAccessible }, testInfo) => {
   // The list has a rename form per category; axe takes its time over it.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await signInAsStaff(page);
   const tag = uniqueTag(testInfo.project.name);
   const name = `Proef ${tag}`;
@@ -89,6 +126,8 @@ test("staff add and rename a category; the old address redirects to the new one"
   await expect(page.getByRole("status").filter({ hasText: "De categorie is toegevoegd" })).toBeVisible();
   const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(name) }) });
   await expect(item.getByRole("link", { name: `/categorie/proef-${tag}` })).toBeVisible();
+  const record = `Categorie ${(await item.getAttribute("id"))?.replace("categorie-", "")}`;
+  expect(record).toMatch(/^Categorie \d+$/);
 
   await page.getByLabel(`Nieuwe naam voor ${name}`).fill(renamed);
   await submit(page, `Naam wijzigen (${name})`);
@@ -101,19 +140,55 @@ test("staff add and rename a category; the old address redirects to the new one"
   await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
   await expectAccessible(page);
 
-  // Retired: no longer on the home page.
+  // One place up: a swap with the neighbour above, so the standard categories keep their order among themselves.
   await page.goto("/beheer/categorieen");
+  await submit(page, `Omhoog (${renamed})`);
+  await expect(page.getByRole("status").filter({ hasText: "De volgorde is gewijzigd." })).toBeVisible();
+
+  // Retired: no longer on the home page.
   await submit(page, `Stoppen met aanbieden (${renamed})`);
   await expect(page.getByRole("status").filter({ hasText: "wordt niet meer aangeboden" })).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("link", { name: new RegExp(renamed) })).toHaveCount(0);
+
+  // Each change is in the audit log, with this category as the record and its old and new values.
+  await openAuditLog(page, { action: "Categorie toegevoegd" });
+  await expectAccessible(page);
+  const addedRow = auditRows(page, { action: "Categorie toegevoegd", record });
+  await expect(addedRow).toHaveCount(1);
+  await expect(auditCells(addedRow).who).toHaveText(STAFF.name);
+  await expect(auditCells(addedRow).new).toContainText(`Naam: ${name}`);
+  await expect(auditCells(addedRow).new).toContainText(`Webadres: proef-${tag}`);
+
+  await openAuditLog(page, { action: "Categorie hernoemd" });
+  const renamedRow = auditRows(page, { action: "Categorie hernoemd", record });
+  await expect(renamedRow).toHaveCount(1);
+  await expect(auditCells(renamedRow).old).toContainText(`Naam: ${name}`);
+  await expect(auditCells(renamedRow).old).toContainText(`Webadres: proef-${tag}`);
+  await expect(auditCells(renamedRow).new).toContainText(`Naam: ${renamed}`);
+  await expect(auditCells(renamedRow).new).toContainText(`Webadres: proefnieuw-${tag}`);
+
+  // The move is filtered by its key: the log has no Dutch name for "category.move_up" (yet).
+  await openAuditLog(page, { action: "category.move_up" });
+  const movedRow = auditRows(page, { record });
+  await expect(movedRow).toHaveCount(1);
+  await expect(auditCells(movedRow).who).toHaveText(STAFF.name);
+  await expect(auditCells(movedRow).old).toHaveText(/^Volgorde: \d+$/);
+  const from = Number((await auditCells(movedRow).old.textContent())?.replace(/\D/g, ""));
+  await expect(auditCells(movedRow).new).toHaveText(`Volgorde: ${from - 1}`);
+
+  await openAuditLog(page, { action: "Categorie uitgefaseerd" });
+  const retiredRow = auditRows(page, { action: "Categorie uitgefaseerd", record });
+  await expect(retiredRow).toHaveCount(1);
+  await expect(auditCells(retiredRow).who).toHaveText(STAFF.name);
+  await expect(auditCells(retiredRow).new).toContainText(`Naam: ${renamed}`);
 });
 
 test.describe("packages", () => {
   // The provider fills in all six signup steps and pays the € 10 first.
   test.describe.configure({ timeout: 120_000 });
 
-  test("staff assign a Pluspakket to a new provider who paid the € 10: a payment of € 290", async ({ page, expectAccessible }) => {
+  test("staff assign a Pluspakket to a new provider who paid the € 10: a payment of € 290, in the audit log", async ({ page, expectAccessible }) => {
     const lastName = uniqueLastName();
     await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag: "pakket" });
     await startIdealPayment(page);
@@ -148,14 +223,32 @@ test.describe("packages", () => {
 
     await open.getByRole("button", { name: `Herinnering sturen aan Bert ${lastName}` }).click();
     await expect(page.getByRole("status").filter({ hasText: "betalingsherinnering" })).toBeVisible();
+
+    // Both in the audit log, filtered to this provider; the refused Fee-pakket is not.
+    await openAuditLog(page, { providerId: value ?? "" });
+    await expect(page.getByText(`Alleen acties voor Bert ${lastName}`)).toBeVisible();
+    await expectAccessible(page);
+    const record = new RegExp(`^Pakket \\d+ — Bert ${lastName}$`);
+    const assigned = auditRows(page, { action: "Pakket toegekend", record });
+    await expect(assigned).toHaveCount(1);
+    await expect(auditCells(assigned).who).toHaveText(STAFF.name);
+    await expect(auditCells(assigned).new).toContainText("Prijs: € 300,00");
+    await expect(auditCells(assigned).new).toContainText("€ 290,00");
+    await expect(auditCells(assigned).new).not.toContainText("€ 400,00");
+    const reminded = auditRows(page, { action: "Betaalherinnering verstuurd", record });
+    await expect(reminded).toHaveCount(1);
+    await expect(auditCells(reminded).new).toContainText("€ 290,00");
+    await expect(page.getByRole("table", { name: "Logboek" }).getByRole("row")).toHaveCount(3);
   });
 });
 
-test("staff hide a review: it leaves the provider's profile", async ({ page, expectAccessible }, testInfo) => {
+test("staff hide a review: it leaves the provider's profile; shown again, it is back; both in the audit log", async ({ page, expectAccessible }, testInfo) => {
+  test.setTimeout(90_000);
   const tag = uniqueTag(testInfo.project.name);
   const text = `Niet netjes geschreven ${tag}`;
   const database = openServerDatabase();
   let slug: string;
+  let providerId: number;
   let reviewId: number;
   try {
     const providers = await database.db
@@ -168,6 +261,7 @@ test("staff hide a review: it leaves the provider's profile", async ({ page, exp
       .execute();
     const provider = providers[testInfo.project.name === "js" ? 0 : 1]!;
     slug = provider.slug!;
+    providerId = provider.id;
     const row = await database.db
       .insertInto("reviews")
       .values({ provider_id: provider.id, rating: 1, body: text, display_name: "Anoniem", created_at: new Date().toISOString() })
@@ -198,6 +292,27 @@ test("staff hide a review: it leaves the provider's profile", async ({ page, exp
 
   await page.goto(`/dienstverlener/${slug}`);
   await expect(page.getByText(text)).toHaveCount(0);
+
+  const showReason = `Na overleg toch getoond ${tag}`;
+  await page.goto("/beheer/beoordelingen?toon=verborgen");
+  await page.getByLabel(`Waarom weer tonen? (beoordeling ${reviewId})`).fill(showReason);
+  await page.locator(`#beoordeling-${reviewId}`).getByRole("button", { name: /Weer tonen/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "De beoordeling staat weer op het profiel." })).toBeVisible();
+  await page.goto(`/dienstverlener/${slug}`);
+  await expect(page.getByText(text)).toBeVisible();
+
+  await openAuditLog(page, { providerId });
+  await expectAccessible(page);
+  const record = new RegExp(`^Beoordeling ${reviewId} — `);
+  const hiddenRow = auditRows(page, { action: "Beoordeling verborgen", record });
+  await expect(hiddenRow).toHaveCount(1);
+  await expect(auditCells(hiddenRow).who).toHaveText(STAFF.name);
+  await expect(auditCells(hiddenRow).new).toContainText("Reden: Beledigend, op verzoek van de dienstverlener");
+  const shownRow = auditRows(page, { action: "Beoordeling weer zichtbaar", record });
+  await expect(shownRow).toHaveCount(1);
+  await expect(auditCells(shownRow).who).toHaveText(STAFF.name);
+  await expect(auditCells(shownRow).old).toContainText("Reden: Beledigend, op verzoek van de dienstverlener");
+  await expect(auditCells(shownRow).new).toContainText(`Reden: ${showReason}`);
 });
 
 test("staff note a call on an overdue request and move a video tool report on", async ({ page, expectAccessible }, testInfo) => {

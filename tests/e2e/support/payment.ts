@@ -12,15 +12,17 @@ export function uniqueLastName(): string {
   return `Betaalt${letters}`;
 }
 
-/** A new provider through steps 1–6, ending on Betaling. Offers Computerhulp nationwide. */
-export async function signUpUntilBetaling(page: Page, values: { firstName: string; lastName: string; tag: string }) {
-  await fillAanmelding(page, { firstName: values.firstName, email: uniqueEmail(values.tag) });
+/** A new provider through steps 1–6, ending on Betaling. Offers Computerhulp nationwide. Returns the e-mail address to sign in with. */
+export async function signUpUntilBetaling(page: Page, values: { firstName: string; lastName: string; tag: string }): Promise<{ email: string }> {
+  const email = uniqueEmail(values.tag);
+  await fillAanmelding(page, { firstName: values.firstName, email });
   await fillPersoonlijk(page, { lastName: values.lastName });
   await fillBedrijf(page);
   await fillProfiel(page);
   await fillBeschikbaarheid(page, { werkgebied: "nationwide", dayparts: ["Maandag ochtend", "Woensdag middag"] });
   await fillDiensten(page, { categories: ["Computerhulp"], services: [{ name: "Hulp bij de computer", price: "25" }] });
   await expect(page.getByRole("heading", { level: 1, name: "Stap 7: Betaling" })).toBeVisible();
+  return { email };
 }
 
 /** "Betalen met iDEAL": our page passes the browser on to the gateway's checkout (with or without JavaScript). */
