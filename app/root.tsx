@@ -1,3 +1,5 @@
+// First: configures zod before any schema in the browser is made.
+import "./zod-config.client";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,

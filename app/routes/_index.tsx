@@ -4,7 +4,13 @@ import { SearchForm } from "~/components/provider-card";
 import { listActiveCategories } from "~/server/categories.server";
 import { database } from "~/server/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Vivium Services — vertrouwde hulp bij u thuis" }];
+export const meta: MetaFunction = () => [
+  { title: "Vivium Services — vertrouwde hulp bij u thuis" },
+  {
+    name: "description",
+    content: "Vind betrouwbare dienstverleners bij u in de buurt: thuiskapper, computerhulp, pedicure, klusjesman en meer.",
+  },
+];
 
 export async function loader() {
   return { categories: await listActiveCategories(database().db) };

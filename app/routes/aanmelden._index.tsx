@@ -13,7 +13,13 @@ import { completeStep, parseCompletedSteps } from "~/server/wizard.server";
 import type { WizardHandle } from "./aanmelden";
 
 export const handle: WizardHandle = { step: "aanmelding" };
-export const meta: MetaFunction = () => [{ title: "Aanmelden als dienstverlener — Vivium Services" }];
+export const meta: MetaFunction = () => [
+  { title: "Aanmelden als dienstverlener — Vivium Services" },
+  {
+    name: "description",
+    content: "Meld u aan als dienstverlener bij Vivium Services en word gevonden door ouderen bij u in de buurt.",
+  },
+];
 
 /** A signed-in provider changes these on the first step; e-mail and password have their own pages later. */
 const accountDetailsSchema = aanmeldingSchema.pick({ offerings: true, firstName: true, heardFrom: true });

@@ -11,6 +11,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
       ? `${data.category.name} bij u thuis${data.waar ? ` — ${data.waar}` : ""} — Vivium Services`
       : "Vivium Services",
   },
+  ...(data
+    ? [{ name: "description", content: `${data.category.name} bij u thuis${data.waar ? ` in de buurt van ${data.waar}` : ""}: vergelijk betrouwbare dienstverleners, hun prijzen en beoordelingen.` }]
+    : []),
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -7,11 +7,22 @@ import { database } from "~/server/db.server";
 import { searchProviders } from "~/server/search.server";
 import { recordSearchAppearances } from "~/server/stats.server";
 
+const SEARCH_DESCRIPTION = "Zoek betrouwbare dienstverleners bij u in de buurt op dienst en postcode of woonplaats.";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Zoeken — Vivium Services" }];
+  if (!data) return [{ title: "Zoeken — Vivium Services" }, { name: "description", content: SEARCH_DESCRIPTION }];
   const parts = [data.query.wat ? `“${data.query.wat}”` : null, data.query.waar ? `bij ${data.query.waar}` : null].filter(Boolean);
   const page = data.page > 1 ? ` (pagina ${data.page})` : "";
-  return [{ title: parts.length > 0 ? `Zoeken: ${parts.join(" ")}${page} — Vivium Services` : "Zoeken — Vivium Services" }];
+  return [
+    { title: parts.length > 0 ? `Zoeken: ${parts.join(" ")}${page} — Vivium Services` : "Zoeken — Vivium Services" },
+    {
+      name: "description",
+      content:
+        parts.length > 0
+          ? `Dienstverleners ${data.query.wat ? "voor " : ""}${parts.join(" ")}: vergelijk diensten, prijzen en beoordelingen.`
+          : SEARCH_DESCRIPTION,
+    },
+  ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,42 +13,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { SMTPServer } from "smtp-server";
+import { freePort, hasBuild, root, startBuiltServer, waitFor } from "../support/built-server";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const RSS_LIMIT_MB = 300;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped with code ${child.exitCode} before it was ready.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
-}
 
 function rssMb(pid: number): number {
   try {
@@ -91,63 +63,34 @@ async function measure(target: Target): Promise<Outcome> {
 }
 
 async function main(): Promise<number> {
-  if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
+  if (!hasBuild()) {
     console.log("No build yet: npm run build…");
     const built = spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "inherit" });
     if (built.status !== 0) return 1;
   }
 
-  // Outgoing mail (the contact form sends two per request) goes to a local sink, as it would to a real relay.
-  let mails = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on("end", () => {
-        mails += 1;
-        callback();
-      });
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
-
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vivium-http-bench-"));
-  const appPort = await freePort();
-  const baseUrl = `http://127.0.0.1:${appPort}`;
-  // One process (no tsx wrapper), so that its RSS is the server's.
-  const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+  console.log("Starting the production build with demo data…");
+  let peakRss = 0;
+  let sampler: NodeJS.Timeout | undefined;
+  // Outgoing mail (the contact form sends two per request) goes to the helper's SMTP sink.
+  const server = await startBuiltServer({
+    tag: "http-bench",
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(appPort),
-      HOST: "127.0.0.1",
-      BASE_URL: baseUrl,
-      DATA_DIR: dataDir,
-      DEMO_DATA: "true",
-      SESSION_SECRET: "bench-session-secret-that-is-long-enough-0123456789",
-      // Never contacted: the bench makes no payments.
-      MOLLIE_API_KEY: "test_benchbenchbenchbenchbenchbenchbe",
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      LOG_REQUESTS: "false",
       // The limits protect against abuse from one address; the whole load comes from 127.0.0.1 here.
       SIGN_IN_RATE_LIMIT: "1000000",
       SIGNUP_RATE_LIMIT: "1000000",
       CONTACT_RATE_LIMIT: "1000000",
     },
+    onSpawn: (app) => (sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.pid!))), 250)),
+  }).catch((error: unknown) => {
+    clearInterval(sampler);
+    throw error;
   });
+  const { baseUrl, dataDir } = server;
 
   const fixedPort = await freePort();
   let baseline: ChildProcess | null = null;
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.pid!))), 250);
   try {
-    console.log("Starting the production build with demo data…");
-    await waitFor(`${baseUrl}/healthz`, app);
     const homeHtml = await (await fetch(`${baseUrl}/`)).text();
     const fixedFile = path.join(dataDir, "fixed.html");
     fs.writeFileSync(fixedFile, homeHtml);
@@ -190,7 +133,7 @@ async function main(): Promise<number> {
         `| ${o.name} | ${o.rps.toFixed(0)} | ${o.p50} | ${o.p99} | ${o.errors + o.timeouts} | ${o.serverErrors} | ${(o.rps / fixed).toFixed(3)} | ${o.statuses} |`,
       );
     }
-    console.log(`\nServer RSS peak: ${peakRss.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB). Mails delivered to the SMTP sink during the run: ${mails}.`);
+    console.log(`\nServer RSS peak: ${peakRss.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB). Mails delivered to the SMTP sink during the run: ${server.mails()}.`);
 
     const failed = outcomes.filter((o) => o.errors + o.timeouts + o.serverErrors > 0);
     if (failed.length > 0 || peakRss >= RSS_LIMIT_MB) {
@@ -202,10 +145,7 @@ async function main(): Promise<number> {
   } finally {
     clearInterval(sampler);
     baseline?.kill("SIGTERM");
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r));
-    smtp.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
