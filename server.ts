@@ -70,9 +70,16 @@ async function main(): Promise<void> {
     build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     const clientDir = path.join(root, "build/client");
-    // Fingerprinted files never change; everything else is revalidated.
-    assets.push(express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    assets.push(express.static(clientDir, { maxAge: "1h", index: false }));
+    // Fingerprinted files (/assets/…) never change; everything else is revalidated.
+    const fingerprinted = express.Router().use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    const publicFiles = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
+    // Page addresses have no file extension: they skip the disk lookups (a stat per page request,
+    // which showed in the load profile) and go straight to Remix.
+    const files: RequestHandler = (req, res, next) => {
+      if (!path.extname(req.path)) return next();
+      fingerprinted(req, res, () => publicFiles(req, res, next));
+    };
+    assets.push(files);
     build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
   }
 

@@ -14,7 +14,6 @@
  * them if they did. When this module runs its own transaction it retries one
  * that lost that race.
  */
-import PDFDocument from "pdfkit";
 import { sql } from "kysely";
 import type { ProvidersTable } from "#db/schema";
 import { CONTACT } from "~/domain/contact";
@@ -265,7 +264,9 @@ const COLUMNS: Column[] = [
 const CELL_PADDING = 6;
 
 /** The invoice as an A4 PDF in Dutch. `compress: false` keeps the text readable in the bytes, for tests. */
-export function renderInvoicePdf(invoice: Invoice, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function renderInvoicePdf(invoice: Invoice, options: { compress?: boolean } = {}): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its fonts cost the server some 20 MB that most processes never need.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: PAGE.margin,

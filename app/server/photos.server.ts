@@ -28,7 +28,7 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import sharp from "sharp";
+import type Sharp from "sharp";
 import {
   centredCrop,
   checkCrop,
@@ -81,10 +81,10 @@ export async function inspectPhoto(buffer: Buffer): Promise<InspectedPhoto> {
   if (buffer.length > PHOTO_MAX_BYTES) throw new PhotoError("too-large");
   const sniffed = sniffFormat(buffer);
   if (!sniffed) throw new PhotoError("not-an-image");
-  let metadata: sharp.Metadata;
+  let metadata: Sharp.Metadata;
   try {
     // Reading the header decodes no pixels, so the pixel limit is checked by hand below.
-    metadata = await sharp(buffer, { limitInputPixels: false }).metadata();
+    metadata = await (await loadSharp())(buffer, { limitInputPixels: false }).metadata();
   } catch {
     throw new PhotoError("damaged");
   }
@@ -95,7 +95,17 @@ export async function inspectPhoto(buffer: Buffer): Promise<InspectedPhoto> {
   return { format: sniffed, width, height };
 }
 
-function decoder(input: Buffer | string) {
+/**
+ * sharp (libvips) is loaded on first use: it adds some 20 MB to every server
+ * process, and most processes never handle a photo.
+ */
+let loadedSharp: Promise<typeof Sharp> | null = null;
+function loadSharp(): Promise<typeof Sharp> {
+  loadedSharp ??= import("sharp").then((module) => module.default);
+  return loadedSharp;
+}
+
+function decoder(sharp: typeof Sharp, input: Buffer | string) {
   // failOn "truncated" refuses a file that ends early, instead of rendering it half grey.
   return sharp(input, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: "truncated" });
 }
@@ -117,6 +127,7 @@ function photoDir(uploadsDir: string, id: string): string {
 
 /** Renders the crop in every width and format; `original` is the stored upright JPEG. */
 async function renderVariants(original: Buffer, crop: Crop, dir: string): Promise<void> {
+  const sharp = await loadSharp();
   const cropped = await sharp(original).extract(crop).toBuffer();
   await Promise.all(
     PHOTO_WIDTHS.flatMap((width) => {
@@ -153,9 +164,9 @@ function cleanFileName(name: string): string {
  */
 export async function preparePhoto(uploadsDir: string, upload: PhotoUpload, requestedCrop: Crop | null): Promise<PreparedPhoto> {
   const inspected = await inspectPhoto(upload.buffer);
-  let original: { data: Buffer; info: sharp.OutputInfo };
+  let original: { data: Buffer; info: Sharp.OutputInfo };
   try {
-    original = await decoder(upload.buffer)
+    original = await decoder(await loadSharp(), upload.buffer)
       .autoOrient()
       // JPEG has no transparency; white is the background the manual asks for.
       .flatten({ background: "#ffffff" })
