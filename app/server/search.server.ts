@@ -33,9 +33,9 @@ import { providersWithApprovedVideo, verificationKeysFor } from "./verifications
  * counts as no keyword.
  *
  * Speed: postcode-only reads live radius providers (with radius and base)
- * from the R*Tree `provider_search_area` and the place list, sorts those
- * by distance, and only counts nationwide providers unless the page reaches
- * them; keyword with a location ranks only the matches whose coverage row
+ * from the grid cell of the point (`provider_search_cell`, migration 0014)
+ * and the place list, sorts those by distance, and only counts nationwide
+ * providers (`provider_search_nationwide`) unless the page reaches them; keyword with a location ranks only the matches whose coverage row
  * fits the location (`rankKeywordNear`); names are read only to break ties
  * on the page shown. Measured by
  * scripts/bench/search.bench.ts against `searchProvidersByScan`.
@@ -145,6 +145,28 @@ function filterSql(filters: Filters) {
     AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = p.id AND fd.daypart = ${filters.daypart}))`;
 }
 
+/**
+ * The grid cell of a point, as migration 0014 lists the radius providers
+ * (0.1° latitude by 0.15° longitude). The same IEEE division and floor on
+ * both sides, so a point inside a werkgebied box always finds its cell.
+ */
+export function searchCell(lat: number, lon: number): number {
+  return Math.floor(lat / 0.1) * 100_000 + Math.floor(lon / 0.15);
+}
+
+/**
+ * The filters for ids from the search lists that hold only live providers
+ * (the grid cells and the nationwide list of 0014), without reading their
+ * providers rows: paused providers are few, so they are read once through
+ * the partial index of 0012 instead of checking each candidate.
+ */
+function listedFilterSql(alias: string, filters: Filters, now: Date) {
+  const id = sql.ref(`${alias}.id`);
+  return sql`(${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = ${id} AND fc.category_id = ${filters.categoryId}))
+    AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = ${id} AND fd.daypart = ${filters.daypart}))
+    AND ${id} NOT IN (SELECT pa.id FROM providers pa WHERE pa.paused_at IS NOT NULL AND (pa.paused_until IS NULL OR pa.paused_until > ${now.toISOString()}))`;
+}
+
 function ftsRank() {
   return sql<number>`bm25(provider_search, ${sql.raw(BM25_WEIGHTS.join(", "))})`;
 }
@@ -231,32 +253,29 @@ async function rankKeywordNear(db: Db, fts: string, location: ResolvedLocation, 
 }
 
 /**
- * Postcode or place only: the local providers (radius boxes from the R*Tree
- * and the place list, exact distance after) are sorted in full; nationwide
+ * Postcode or place only: the local providers (radius providers listed in
+ * the point's grid cell and the place list, exact distance after) are sorted in full; nationwide
  * providers come after them, so they are only counted, unless the page
  * reaches past the local ones.
  */
 async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Filters, requested: number): Promise<Ranked> {
   const { lat, lon } = location.point;
+  const now = new Date();
   const [candidates, nationwideCount] = await Promise.all([
-    // Live radius providers whose box holds the point: one R*Tree read, radius and base included (migration 0006).
+    // Live radius providers whose box touches the point's grid cell: one range read, radius and base included (0014).
     sql<CoverageRow>`
-      SELECT a.id, 'radius' AS mode, a.radius_km, a.base_lat, a.base_lon
-      FROM provider_search_area a
-      WHERE a.min_lat <= ${lat} AND a.max_lat >= ${lat} AND a.min_lon <= ${lon} AND a.max_lon >= ${lon}
-        AND (${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = a.id AND fc.category_id = ${filters.categoryId}))
-        AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = a.id AND fd.daypart = ${filters.daypart}))
-        -- Paused providers are few: read them once through the partial index (migration 0012) rather than each candidate's row.
-        AND a.id NOT IN (SELECT pa.id FROM providers pa WHERE pa.paused_at IS NOT NULL AND (pa.paused_until IS NULL OR pa.paused_until > ${new Date().toISOString()}))
+      SELECT g.id, 'radius' AS mode, g.radius_km, g.base_lat, g.base_lon
+      FROM provider_search_cell g
+      WHERE g.cell = ${searchCell(lat, lon)} AND ${listedFilterSql("g", filters, now)}
       UNION ALL
       SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon
       FROM provider_coverage_places cp
       JOIN provider_coverage c ON c.provider_id = cp.provider_id
       JOIN providers p ON p.id = cp.provider_id
       WHERE cp.place_id = ${location.place.id} AND c.mode = 'places' AND ${filterSql(filters)}`.execute(db),
+    // Counted from the list of live nationwide providers (migration 0014), not from their providers rows.
     sql<{ n: number }>`
-      SELECT count(*) AS n FROM provider_coverage c JOIN providers p ON p.id = c.provider_id
-      WHERE c.mode = 'nationwide' AND ${filterSql(filters)}`.execute(db),
+      SELECT count(*) AS n FROM provider_search_nationwide n WHERE ${listedFilterSql("n", filters, now)}`.execute(db),
   ]);
   const local: Hit[] = [];
   for (const row of candidates.rows) {
@@ -272,9 +291,9 @@ async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Fil
 
   // The page reaches the nationwide providers, which all come after the local ones.
   const nationwide = await sql<CoverageRow>`
-    SELECT p.id, c.mode, c.radius_km, c.base_lat, c.base_lon
-    FROM provider_coverage c JOIN providers p ON p.id = c.provider_id
-    WHERE c.mode = 'nationwide' AND ${filterSql(filters)}`.execute(db);
+    SELECT n.id, c.mode, c.radius_km, c.base_lat, c.base_lon
+    FROM provider_search_nationwide n JOIN provider_coverage c ON c.provider_id = n.id
+    WHERE ${listedFilterSql("n", filters, now)}`.execute(db);
   const far = nationwide.rows.map((row): Hit => ({ id: row.id, relevance: 0, tier: 1, distanceKm: distanceFrom(row, location.point) }));
   const localPart = start < local.length ? await sortedPage(db, local, start, local.length) : [];
   const farPart = await sortedPage(db, far, Math.max(0, start - local.length), end - local.length);

@@ -12,6 +12,7 @@ import * as m0010 from "./0010_introduction_videos";
 import * as m0011 from "./0011_staff_console";
 import * as m0012 from "./0012_paused_providers_index";
 import * as m0013 from "./0013_payment_attention";
+import * as m0014 from "./0014_search_lists";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0011_staff_console": m0011,
   "0012_paused_providers_index": m0012,
   "0013_payment_attention": m0013,
+  "0014_search_lists": m0014,
 };

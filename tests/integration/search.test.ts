@@ -323,4 +323,86 @@ describe("search", () => {
       if (fts) await sql`SELECT rowid FROM provider_search WHERE provider_search MATCH ${fts}`.execute(db);
     }
   });
+  it("by postcode only, finds a radius provider at the edge of its radius in every direction, and not just past it", async () => {
+    const point = await db.selectFrom("pc4_areas").select(["lat", "lon"]).where("pc4", "=", 3811).executeTakeFirstOrThrow();
+    const areas = await db.selectFrom("pc4_areas").select(["pc4", "lat", "lon"]).where("has_addresses", "=", 1).execute();
+    const directions = {
+      east: (a: typeof point) => a.lon > point.lon && Math.abs(a.lat - point.lat) < 0.05,
+      west: (a: typeof point) => a.lon < point.lon && Math.abs(a.lat - point.lat) < 0.05,
+      north: (a: typeof point) => a.lat > point.lat && Math.abs(a.lon - point.lon) < 0.05,
+      south: (a: typeof point) => a.lat < point.lat && Math.abs(a.lon - point.lon) < 0.05,
+    };
+    const inside: number[] = [];
+    const outside: number[] = [];
+    for (const [direction, inDirection] of Object.entries(directions)) {
+      const edge = areas
+        .filter(inDirection)
+        .map((a) => ({ ...a, km: haversineKm(a, point) }))
+        .filter((a) => a.km > 5 && a.km < MAX_RADIUS_KM)
+        .sort((a, b) => Math.ceil(a.km) - a.km - (Math.ceil(b.km) - b.km))[0]!;
+      expect(Math.ceil(edge.km) - edge.km, direction).toBeLessThan(0.1);
+      const spec = { categories: ["randpostcode"], basePc4: edge.pc4 };
+      inside.push(await provider({ ...spec, firstName: `Rand${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.ceil(edge.km) } }));
+      outside.push(await provider({ ...spec, firstName: `Net${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.floor(edge.km) } }));
+    }
+    const found: number[] = [];
+    for (let pagina = 1; ; pagina++) {
+      const page = await search({ waar: "3811", categorie: "randpostcode", pagina });
+      found.push(...page.results.map((c) => c.id));
+      if (pagina >= page.pageCount) break;
+    }
+    expect(found.sort()).toEqual(inside.sort());
+    expect(found.some((id) => outside.includes(id))).toBe(false);
+  });
+
+  it("keeps the location lists in step when the werkgebied or the status changes", async () => {
+    const id = await provider({ firstName: "Wisselend", lastName: "Gebied", categories: ["klusjesman"], coverage: { mode: "radius", radiusKm: 8 }, basePc4: 9711 });
+    const near = (waar: string) => search({ waar, categorie: "klusjesman" }).then((r) => r.results.some((c) => c.id === id));
+    expect(await near("9711")).toBe(true);
+    expect(await near("3447")).toBe(false);
+    await saveCoverage(db, id, { mode: "radius", radiusKm: 150 }, 9711);
+    expect(await near("8011")).toBe(true);
+    await saveCoverage(db, id, { mode: "nationwide" }, 9711);
+    expect(await near("3447")).toBe(true);
+    expect(await near("6211")).toBe(true);
+    await saveCoverage(db, id, { mode: "places", placeIds: [await placeId("Montfoort")] }, 9711);
+    expect(await near("9711")).toBe(false);
+    expect(await near("Montfoort")).toBe(true);
+    await saveCoverage(db, id, { mode: "radius", radiusKm: 5 }, 3447);
+    expect(await near("3447")).toBe(true);
+    expect(await near("9711")).toBe(false);
+    await db.updateTable("providers").set({ status: "suspended" }).where("id", "=", id).execute();
+    expect(await near("3447")).toBe(false);
+    await db.updateTable("providers").set({ status: "live" }).where("id", "=", id).execute();
+    expect(await near("3447")).toBe(true);
+    await saveCoverage(db, id, { mode: "nationwide" }, 3447);
+    await db.updateTable("providers").set({ status: "draft" }).where("id", "=", id).execute();
+    expect(await near("6211")).toBe(false);
+    await db.updateTable("providers").set({ status: "live" }).where("id", "=", id).execute();
+    expect(await near("6211")).toBe(true);
+    await db.deleteFrom("providers").where("id", "=", id).execute();
+    expect(await near("6211")).toBe(false);
+    for (const table of ["provider_search_cell", "provider_search_nationwide"] as const) {
+      const left = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+      expect(left.rows[0]?.n, table).toBe(0);
+    }
+  });
+
+  it("by postcode only, answers exactly as the full scan for werkgebieden of every size across the country", async () => {
+    const areas = await db.selectFrom("pc4_areas").select(["pc4"]).where("has_addresses", "=", 1).orderBy("pc4").execute();
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pc4 = () => areas[Math.floor(random() * areas.length)]!.pc4;
+    for (let i = 0; i < 60; i++) {
+      const radiusKm = i % 6 === 0 ? 60 + Math.floor(random() * 91) : 1 + Math.floor(random() * 30);
+      await provider({ firstName: `Verspreid${i}`, categories: ["oppas"], coverage: { mode: "radius", radiusKm }, basePc4: pc4() });
+    }
+    let covered = 0;
+    for (let i = 0; i < 40; i++) {
+      // search() compares every answer with the full scan.
+      const result = await search({ waar: String(pc4()), categorie: "oppas" });
+      if (result.total > 0) covered += 1;
+    }
+    expect(covered).toBeGreaterThan(10);
+  });
 });
