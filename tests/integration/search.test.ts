@@ -84,6 +84,31 @@ async function search(params: SearchParams) {
   return indexed;
 }
 
+/**
+ * Around the centre of `pc4`, per direction (east, west, north, south) the
+ * postcode area whose distance lies just below a whole number of km: a radius
+ * of that many km (rounded up) just reaches the centre, one km less does not.
+ */
+async function edgeBases(pc4: number): Promise<{ pc4: number; km: number }[]> {
+  const point = await db.selectFrom("pc4_areas").select(["lat", "lon"]).where("pc4", "=", pc4).executeTakeFirstOrThrow();
+  const areas = await db.selectFrom("pc4_areas").select(["pc4", "lat", "lon"]).where("has_addresses", "=", 1).execute();
+  const directions = {
+    east: (a: typeof point) => a.lon > point.lon && Math.abs(a.lat - point.lat) < 0.05,
+    west: (a: typeof point) => a.lon < point.lon && Math.abs(a.lat - point.lat) < 0.05,
+    north: (a: typeof point) => a.lat > point.lat && Math.abs(a.lon - point.lon) < 0.05,
+    south: (a: typeof point) => a.lat < point.lat && Math.abs(a.lon - point.lon) < 0.05,
+  };
+  return Object.entries(directions).map(([direction, inDirection]) => {
+    const edge = areas
+      .filter(inDirection)
+      .map((a) => ({ pc4: a.pc4, km: haversineKm(a, point) }))
+      .filter((a) => a.km > 5 && a.km < MAX_RADIUS_KM)
+      .sort((a, b) => Math.ceil(a.km) - a.km - (Math.ceil(b.km) - b.km))[0]!;
+    expect(Math.ceil(edge.km) - edge.km, direction).toBeLessThan(0.1);
+    return edge;
+  });
+}
+
 const names = (r: { results: { name: string }[] }) => r.results.map((c) => c.name);
 
 beforeAll(async () => {
@@ -257,23 +282,8 @@ describe("search", () => {
   });
 
   it("finds a keyword match at the edge of its radius in every direction, and not just past it", async () => {
-    const point = await db.selectFrom("pc4_areas").select(["lat", "lon"]).where("pc4", "=", 3447).executeTakeFirstOrThrow();
-    const areas = await db.selectFrom("pc4_areas").select(["pc4", "lat", "lon"]).where("has_addresses", "=", 1).execute();
-    // Per direction the base whose distance is closest below a whole km: a radius of that many km just reaches the point.
-    const directions = {
-      east: (a: typeof point) => a.lon > point.lon && Math.abs(a.lat - point.lat) < 0.05,
-      west: (a: typeof point) => a.lon < point.lon && Math.abs(a.lat - point.lat) < 0.05,
-      north: (a: typeof point) => a.lat > point.lat && Math.abs(a.lon - point.lon) < 0.05,
-      south: (a: typeof point) => a.lat < point.lat && Math.abs(a.lon - point.lon) < 0.05,
-    };
     const inside: number[] = [];
-    for (const [direction, inDirection] of Object.entries(directions)) {
-      const edge = areas
-        .filter(inDirection)
-        .map((a) => ({ ...a, km: haversineKm(a, point) }))
-        .filter((a) => a.km > 5 && a.km < MAX_RADIUS_KM)
-        .sort((a, b) => Math.ceil(a.km) - a.km - (Math.ceil(b.km) - b.km))[0]!;
-      expect(Math.ceil(edge.km) - edge.km, direction).toBeLessThan(0.1);
+    for (const edge of await edgeBases(3447)) {
       const spec = { categories: ["rand"], services: [{ name: "Randgevalhulp", cents: 2000 }], basePc4: edge.pc4 };
       inside.push(await provider({ ...spec, firstName: `Binnen${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.ceil(edge.km) } }));
       await provider({ ...spec, firstName: `Buiten${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.floor(edge.km) } });
@@ -324,23 +334,9 @@ describe("search", () => {
     }
   });
   it("by postcode only, finds a radius provider at the edge of its radius in every direction, and not just past it", async () => {
-    const point = await db.selectFrom("pc4_areas").select(["lat", "lon"]).where("pc4", "=", 3811).executeTakeFirstOrThrow();
-    const areas = await db.selectFrom("pc4_areas").select(["pc4", "lat", "lon"]).where("has_addresses", "=", 1).execute();
-    const directions = {
-      east: (a: typeof point) => a.lon > point.lon && Math.abs(a.lat - point.lat) < 0.05,
-      west: (a: typeof point) => a.lon < point.lon && Math.abs(a.lat - point.lat) < 0.05,
-      north: (a: typeof point) => a.lat > point.lat && Math.abs(a.lon - point.lon) < 0.05,
-      south: (a: typeof point) => a.lat < point.lat && Math.abs(a.lon - point.lon) < 0.05,
-    };
     const inside: number[] = [];
     const outside: number[] = [];
-    for (const [direction, inDirection] of Object.entries(directions)) {
-      const edge = areas
-        .filter(inDirection)
-        .map((a) => ({ ...a, km: haversineKm(a, point) }))
-        .filter((a) => a.km > 5 && a.km < MAX_RADIUS_KM)
-        .sort((a, b) => Math.ceil(a.km) - a.km - (Math.ceil(b.km) - b.km))[0]!;
-      expect(Math.ceil(edge.km) - edge.km, direction).toBeLessThan(0.1);
+    for (const edge of await edgeBases(3811)) {
       const spec = { categories: ["randpostcode"], basePc4: edge.pc4 };
       inside.push(await provider({ ...spec, firstName: `Rand${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.ceil(edge.km) } }));
       outside.push(await provider({ ...spec, firstName: `Net${edge.pc4}`, coverage: { mode: "radius", radiusKm: Math.floor(edge.km) } }));
