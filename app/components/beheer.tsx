@@ -51,7 +51,7 @@ export function AuditTable({ entries, caption, showProvider = true }: { entries:
         </thead>
         <tbody>
           {entries.map((entry) => {
-            const changes = auditChanges(entry.old_values, entry.new_values);
+            const changes = auditChanges(entry.old_values, entry.new_values, entry.entity_type);
             return (
               <tr key={entry.id}>
                 <td>
@@ -70,10 +70,10 @@ export function AuditTable({ entries, caption, showProvider = true }: { entries:
                   ) : null}
                 </td>
                 <td>
-                  <ChangeList changes={changes.filter((c) => c.before !== null).map((c) => [c.label, c.before ?? ""])} />
+                  <ChangeList changes={changes.flatMap((c) => (c.before === null ? [] : [{ field: c.field, label: c.label, value: c.before }]))} />
                 </td>
                 <td>
-                  <ChangeList changes={changes.filter((c) => c.after !== null).map((c) => [c.label, c.after ?? ""])} />
+                  <ChangeList changes={changes.flatMap((c) => (c.after === null ? [] : [{ field: c.field, label: c.label, value: c.after }]))} />
                 </td>
               </tr>
             );
@@ -84,7 +84,8 @@ export function AuditTable({ entries, caption, showProvider = true }: { entries:
   );
 }
 
-function ChangeList({ changes }: { changes: [string, string][] }) {
+/** One side (old or new) of an entry's changes; keyed by the field, as two fields may share a label. */
+function ChangeList({ changes }: { changes: { field: string; label: string; value: string }[] }) {
   if (changes.length === 0) {
     return (
       <>
@@ -95,8 +96,8 @@ function ChangeList({ changes }: { changes: [string, string][] }) {
   }
   return (
     <ul className="beheer-values">
-      {changes.map(([label, value]) => (
-        <li key={label}>
+      {changes.map(({ field, label, value }) => (
+        <li key={field}>
           {label}: {value}
         </li>
       ))}

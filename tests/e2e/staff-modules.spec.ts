@@ -33,8 +33,8 @@ test("staff import a member CSV with a bad line, see the report, import it again
   page,
   expectAccessible,
 }, testInfo) => {
-  // Three visits to the audit log on top of the import; without JavaScript that takes its time.
-  test.setTimeout(90_000);
+  // Four visits to the audit log on top of the import; without JavaScript that takes its time.
+  test.setTimeout(120_000);
   await signInAsStaff(page);
   const digits = String(Date.now()).slice(-5);
   const prefix = testInfo.project.name === "js" ? "EJ" : "EN";
@@ -81,24 +81,37 @@ test("staff import a member CSV with a bad line, see the report, import it again
   await expect(page.getByRole("status").filter({ hasText: "Het lidnummer is toegevoegd." })).toBeVisible();
 
   // One entry per lidnummer the file added; none for the bad line, none for the second, unchanged import.
-  await openAuditLog(page, { action: "Leden geïmporteerd" });
+  await openAuditLog(page, { action: "Lid geïmporteerd" });
   await expectAccessible(page);
-  const importedFirst = auditRows(page, { action: "Leden geïmporteerd", mentions: first });
+  const importedFirst = auditRows(page, { action: "Lid geïmporteerd", mentions: first });
   await expect(importedFirst).toHaveCount(1);
   await expect(auditCells(importedFirst).who).toHaveText(STAFF.name);
   await expect(auditCells(importedFirst).record).toHaveText(/^Lid \d+$/);
+  await expect(auditCells(importedFirst).new).toContainText(`Lidnummer: ${first}`);
   await expect(auditCells(importedFirst).new).toContainText("Naam: Jansen, Els");
-  const importedSecond = auditRows(page, { action: "Leden geïmporteerd", mentions: second });
+  await expect(auditCells(importedFirst).new).toContainText("Actief: ja");
+  const importedSecond = auditRows(page, { action: "Lid geïmporteerd", mentions: second });
   await expect(importedSecond).toHaveCount(1);
   await expect(auditCells(importedSecond).new).toContainText("Naam: Bas Bakker");
   await expect(auditRows(page, { mentions: "Fout Nummer" })).toHaveCount(0);
+
+  // The file itself is one entry more: a summary in words, not the stored report's JSON.
+  await openAuditLog(page, { action: "Ledenbestand geïmporteerd" });
+  const fileRow = auditRows(page, { action: "Ledenbestand geïmporteerd", mentions: first });
+  await expect(fileRow).toHaveCount(1);
+  await expect(auditCells(fileRow).who).toHaveText(STAFF.name);
+  await expect(auditCells(fileRow).new).toContainText("Bestand: leden.csv");
+  await expect(auditCells(fileRow).new).toContainText("Resultaat: 2 toegevoegd, 0 bijgewerkt, 0 ongewijzigd, 1 ongeldige regel");
+  await expect(auditCells(fileRow).new).toContainText(`Toegevoegd: ${first} (regel 2), ${second} (regel 4)`);
+  await expect(auditCells(fileRow).new).toContainText('Ongeldige regels: regel 3: "kapot" is geen geldig lidnummer');
+  await expect(auditCells(fileRow).new).not.toContainText("{");
 
   await openAuditLog(page, { action: "Lid gedeactiveerd" });
   const deactivated = auditRows(page, { action: "Lid gedeactiveerd", mentions: first });
   await expect(deactivated).toHaveCount(1);
   await expect(auditCells(deactivated).who).toHaveText(STAFF.name);
-  await expect(auditCells(deactivated).old).toContainText(": ja");
-  await expect(auditCells(deactivated).new).toContainText(": nee");
+  await expect(auditCells(deactivated).old).toContainText("Actief: ja");
+  await expect(auditCells(deactivated).new).toContainText("Actief: nee");
 
   await openAuditLog(page, { action: "Lid toegevoegd" });
   const added = auditRows(page, { action: "Lid toegevoegd", mentions: third });
@@ -168,20 +181,21 @@ test("staff add, rename, move and retire a category; the old address redirects t
   await expect(auditCells(renamedRow).new).toContainText(`Naam: ${renamed}`);
   await expect(auditCells(renamedRow).new).toContainText(`Webadres: proefnieuw-${tag}`);
 
-  // The move is filtered by its key: the log has no Dutch name for "category.move_up" (yet).
-  await openAuditLog(page, { action: "category.move_up" });
-  const movedRow = auditRows(page, { record });
+  await openAuditLog(page, { action: "Categorie omhoog verplaatst" });
+  const movedRow = auditRows(page, { action: "Categorie omhoog verplaatst", record });
   await expect(movedRow).toHaveCount(1);
   await expect(auditCells(movedRow).who).toHaveText(STAFF.name);
-  await expect(auditCells(movedRow).old).toHaveText(/^Volgorde: \d+$/);
+  await expect(auditCells(movedRow).old).toHaveText(/^Plaats in de lijst: \d+$/);
   const from = Number((await auditCells(movedRow).old.textContent())?.replace(/\D/g, ""));
-  await expect(auditCells(movedRow).new).toHaveText(`Volgorde: ${from - 1}`);
+  await expect(auditCells(movedRow).new).toHaveText(`Plaats in de lijst: ${from - 1}`);
 
   await openAuditLog(page, { action: "Categorie uitgefaseerd" });
   const retiredRow = auditRows(page, { action: "Categorie uitgefaseerd", record });
   await expect(retiredRow).toHaveCount(1);
   await expect(auditCells(retiredRow).who).toHaveText(STAFF.name);
   await expect(auditCells(retiredRow).new).toContainText(`Naam: ${renamed}`);
+  await expect(auditCells(retiredRow).old).toContainText("Uitgefaseerd op: (leeg)");
+  await expect(auditCells(retiredRow).new).toContainText(/Uitgefaseerd op: \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
 });
 
 test.describe("packages", () => {
@@ -232,12 +246,15 @@ test.describe("packages", () => {
     const assigned = auditRows(page, { action: "Pakket toegekend", record });
     await expect(assigned).toHaveCount(1);
     await expect(auditCells(assigned).who).toHaveText(STAFF.name);
+    await expect(auditCells(assigned).new).toContainText("Pakket: Pluspakket");
     await expect(auditCells(assigned).new).toContainText("Prijs: € 300,00");
-    await expect(auditCells(assigned).new).toContainText("€ 290,00");
+    await expect(auditCells(assigned).new).toContainText("Te betalen: € 290,00");
+    await expect(auditCells(assigned).new).toContainText(/Loopt van: \d{1,2} [a-z]+ \d{4}/);
     await expect(auditCells(assigned).new).not.toContainText("€ 400,00");
+    await expect(auditCells(assigned).new).not.toContainText("_");
     const reminded = auditRows(page, { action: "Betaalherinnering verstuurd", record });
     await expect(reminded).toHaveCount(1);
-    await expect(auditCells(reminded).new).toContainText("€ 290,00");
+    await expect(auditCells(reminded).new).toContainText("Te betalen: € 290,00");
     await expect(page.getByRole("table", { name: "Logboek" }).getByRole("row")).toHaveCount(3);
   });
 });
@@ -307,12 +324,13 @@ test("staff hide a review: it leaves the provider's profile; shown again, it is 
   const hiddenRow = auditRows(page, { action: "Beoordeling verborgen", record });
   await expect(hiddenRow).toHaveCount(1);
   await expect(auditCells(hiddenRow).who).toHaveText(STAFF.name);
-  await expect(auditCells(hiddenRow).new).toContainText("Reden: Beledigend, op verzoek van de dienstverlener");
+  await expect(auditCells(hiddenRow).new).toContainText("Reden voor verbergen: Beledigend, op verzoek van de dienstverlener");
   const shownRow = auditRows(page, { action: "Beoordeling weer zichtbaar", record });
   await expect(shownRow).toHaveCount(1);
   await expect(auditCells(shownRow).who).toHaveText(STAFF.name);
-  await expect(auditCells(shownRow).old).toContainText("Reden: Beledigend, op verzoek van de dienstverlener");
-  await expect(auditCells(shownRow).new).toContainText(`Reden: ${showReason}`);
+  await expect(auditCells(shownRow).old).toContainText("Reden voor verbergen: Beledigend, op verzoek van de dienstverlener");
+  await expect(auditCells(shownRow).new).toContainText("Reden voor verbergen: (leeg)");
+  await expect(auditCells(shownRow).new).toContainText(`Reden voor weer tonen: ${showReason}`);
 });
 
 test("staff note a call on an overdue request and move a video tool report on", async ({ page, expectAccessible }, testInfo) => {
