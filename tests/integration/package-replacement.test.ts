@@ -6,11 +6,8 @@
  * loopback (the gateway calls it as Mollie would), staff routes called with
  * real Requests and a real staff session, and a real SQLite file.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { MollieApiError } from "@mollie/api-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import * as webhook from "~/routes/api.mollie.webhook";
 import * as returnPage from "~/routes/betaling.$publicId";
 import * as providerPage from "~/routes/beheer.dienstverleners.$id";
 import * as packagesPage from "~/routes/beheer.pakketten";
@@ -22,45 +19,23 @@ import { staffAssignPackage } from "~/server/staff-packages.server";
 import { staffSessionCookieFor } from "~/server/staff-session.server";
 import { insertBillableProvider, insertTestPayment } from "../support/billing";
 import { context, getRequest, postForm, settle, signIn } from "../support/route-calls";
+import { startWebhookApp, type WebhookApp } from "../support/webhook-app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
 let db: Db;
 let gateway: LocalMollieGateway;
-let app: http.Server;
+let hook: WebhookApp;
 let base: string;
 let staff: { id: number; name: string };
 let staffCookie: string;
-/** While true, our webhook answers 503 without looking, as if the app were down when Mollie called. */
-let webhookDown = false;
-
-function startApp(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      void (async () => {
-        if (req.url !== "/api/mollie/webhook") return res.writeHead(404).end();
-        if (webhookDown) return res.writeHead(503).end();
-        const request = new Request(`${base}${req.url}`, {
-          method: req.method,
-          headers: { "Content-Type": String(req.headers["content-type"] ?? "") },
-          body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
-        });
-        const response = await webhook.action({ request, params: {}, context });
-        res.writeHead(response.status).end(await response.text());
-      })();
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 beforeAll(async () => {
   t = await createTestDatabase({ postcodes: false });
   db = t.db;
   (globalThis as Record<symbol, unknown>)[Symbol.for("vivium.database")] = t;
-  app = await startApp();
-  base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  hook = await startWebhookApp(context);
+  base = hook.base;
   process.env.BASE_URL = base;
   process.env.DATA_DIR = t.dir;
   delete process.env.MOLLIE_API_KEY;
@@ -79,13 +54,13 @@ beforeAll(async () => {
 afterAll(async () => {
   clearLocalGateway();
   await gateway?.close();
-  await new Promise<void>((resolve) => app?.close(() => resolve()));
+  await hook?.close();
   forgetDatabase();
   await t?.cleanup();
 });
 
 beforeEach(() => {
-  webhookDown = false;
+  hook.down = false;
 });
 
 async function providerWithPaidFee(): Promise<number> {
@@ -209,9 +184,9 @@ describe("replacing a package that awaits payment", () => {
     const first = await staffAssignPackage(db, staff, { providerId, package: "basis" });
     const old = await paymentRow(first.paymentPublicId);
     // Paid at Mollie, but the webhook did not get through before staff replaced the package.
-    webhookDown = true;
+    hook.down = true;
     expect(await payAtCheckout(first.checkoutUrl)).toBe(303);
-    webhookDown = false;
+    hook.down = false;
     expect((await paymentRow(first.paymentPublicId)).status).toBe("open");
 
     const second = await staffAssignPackage(db, staff, { providerId, package: "plus" });

@@ -4,8 +4,6 @@
  * calls it as Mollie would), the route loaders and actions called with real
  * Requests and a real session cookie, and a real SQLite file.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedCategories } from "#db/seed/seed";
@@ -19,6 +17,7 @@ import { startLocalMollieGateway, type LocalMollieGateway } from "~/server/molli
 import { assignPackage } from "~/server/packages.server";
 import { syncPayment } from "~/server/payments.server";
 import { createProviderSession } from "~/server/session.server";
+import { startWebhookApp, type WebhookApp } from "../support/webhook-app";
 import { createTestDatabase, insertTestProvider, type TestDatabase } from "../support/test-database";
 
 const context = { cspNonce: "", clientIp: "127.0.0.1" } as AppLoadContext;
@@ -27,36 +26,10 @@ const STEPS_BEFORE_BETALING = ["aanmelding", "persoonlijk", "bedrijf", "profiel"
 let t: TestDatabase;
 let db: Db;
 let gateway: LocalMollieGateway;
-let app: http.Server;
+let hook: WebhookApp;
 let base: string;
 let categoryId: number;
 const gatewayLog: string[] = [];
-/** While true, our webhook answers 503 without looking, as if the app were down when Mollie called. */
-let webhookDown = false;
-let webhookCalls = 0;
-
-/** Our side of the webhook over real HTTP, so the gateway's checkout delivers it before it redirects. */
-function startApp(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      void (async () => {
-        if (req.url !== "/api/mollie/webhook") return res.writeHead(404).end();
-        webhookCalls += 1;
-        if (webhookDown) return res.writeHead(503).end();
-        const request = new Request(`${base}${req.url}`, {
-          method: req.method,
-          headers: { "Content-Type": String(req.headers["content-type"] ?? "") },
-          body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
-        });
-        const response = await webhook.action({ request, params: {}, context });
-        res.writeHead(response.status).end(await response.text());
-      })();
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 beforeAll(async () => {
   t = await createTestDatabase({ postcodes: false });
@@ -65,8 +38,8 @@ beforeAll(async () => {
   await seedCategories(db);
   categoryId = (await db.selectFrom("categories").select("id").where("slug", "=", "computerhulp").executeTakeFirstOrThrow()).id;
 
-  app = await startApp();
-  base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  hook = await startWebhookApp(context);
+  base = hook.base;
   // Read by config() on first use: the redirect and webhook URLs point at the server above.
   process.env.BASE_URL = base;
   process.env.DATA_DIR = t.dir;
@@ -79,13 +52,13 @@ beforeAll(async () => {
 afterAll(async () => {
   clearLocalGateway();
   await gateway?.close();
-  await new Promise<void>((resolve) => app?.close(() => resolve()));
+  await hook?.close();
   forgetDatabase();
   await t?.cleanup();
 });
 
 beforeEach(() => {
-  webhookDown = false;
+  hook.down = false;
 });
 
 type Provider = { id: number; cookie: string };
@@ -286,10 +259,10 @@ describe("paying the administration fee", () => {
     const provider = await newProvider({ first: "Zoë", infix: "van 't", last: "Hof" });
     const startPath = await startFeePayment(provider);
     const publicId = publicIdOf(startPath);
-    const callsBefore = webhookCalls;
+    const callsBefore = hook.calls;
 
     const returnPath = await choose(await checkoutUrlFrom(startPath, provider.cookie), "paid");
-    expect(webhookCalls).toBe(callsBefore + 1);
+    expect(hook.calls).toBe(callsBefore + 1);
     // The webhook has done its work before the provider is back.
     expect((await paymentRow(publicId)).status).toBe("paid");
     expect(await history(publicId)).toEqual(["created:create", "open:create", "paid:webhook"]);
@@ -386,7 +359,7 @@ describe("paying the administration fee", () => {
     const provider = await newProvider();
     const startPath = await startFeePayment(provider);
     const publicId = publicIdOf(startPath);
-    webhookDown = true;
+    hook.down = true;
     const returnPath = await choose(await checkoutUrlFrom(startPath, provider.cookie), "paid");
     expect(gatewayLog.some((line) => line.includes("answered 503"))).toBe(true);
     expect((await paymentRow(publicId)).status).toBe("open");
@@ -397,7 +370,7 @@ describe("paying the administration fee", () => {
     expect((await providerRow(provider.id)).status).toBe("live");
 
     // Mollie's retry comes later and changes nothing.
-    webhookDown = false;
+    hook.down = false;
     const mollieId = (await paymentRow(publicId)).mollie_id!;
     expect((await sendWebhook(`id=${mollieId}`)).status).toBe(200);
     expect(await history(publicId)).toEqual(["created:create", "open:create", "paid:return"]);
@@ -462,7 +435,7 @@ describe("the webhook", () => {
     const provider = await newProvider();
     const startPath = await startFeePayment(provider);
     const publicId = publicIdOf(startPath);
-    webhookDown = true;
+    hook.down = true;
     await choose(await checkoutUrlFrom(startPath, provider.cookie), "paid");
     const mollieId = (await paymentRow(publicId)).mollie_id!;
 
