@@ -200,7 +200,33 @@ async function loadProfileCoverage(db: Db, providerId: number, firstName: string
     mapCoverage = { mode: "nationwide", basePc4: coverage.basePc4 };
     sentence = coverageSentence(firstName, { mode: "nationwide" });
   }
-  return { sentence, basePlace, map: buildCoverageMap(await mapGrid(db), mapCoverage) };
+  return { sentence, basePlace, map: coverageMapOf(await mapGrid(db), mapCoverage) };
+}
+
+/**
+ * Drawing a werkgebied walks every postcode area of the country (some 3 ms,
+ * the largest part of a profile page under load), and the same profiles are
+ * viewed again and again: the last maps drawn are kept per grid, keyed by
+ * the werkgebied itself, so a changed werkgebied simply misses.
+ */
+const MAPS_KEPT = 64;
+const drawnMaps = new WeakMap<MapGrid, Map<string, CoverageMapModel>>();
+
+function coverageMapOf(grid: MapGrid, coverage: MapCoverage): CoverageMapModel {
+  let maps = drawnMaps.get(grid);
+  if (!maps) drawnMaps.set(grid, (maps = new Map()));
+  const key = JSON.stringify(coverage);
+  const drawn = maps.get(key);
+  if (drawn) {
+    // Most recently used last, so the oldest is the one to let go.
+    maps.delete(key);
+    maps.set(key, drawn);
+    return drawn;
+  }
+  const map = buildCoverageMap(grid, coverage);
+  maps.set(key, map);
+  if (maps.size > MAPS_KEPT) maps.delete(maps.keys().next().value!);
+  return map;
 }
 
 /**
