@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDistanceKm } from "~/domain/geo";
 import { formatEuro } from "~/domain/money";
+import { formatAverage } from "~/domain/review";
 import type { LocationLookup } from "~/server/geo.server";
 import type { ProviderCard as ProviderCardModel } from "~/server/search.server";
 
@@ -41,7 +42,7 @@ export function ProviderCard({ card, headingLevel = 2 }: { card: ProviderCardDat
           ) : null}
           <li>
             {card.rating
-              ? `Gemiddeld ${card.rating.average.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} van 5 sterren (${card.rating.count} ${card.rating.count === 1 ? "beoordeling" : "beoordelingen"})`
+              ? `Gemiddeld ${formatAverage(card.rating.average)} van 5 sterren (${card.rating.count} ${card.rating.count === 1 ? "beoordeling" : "beoordelingen"})`
               : "Nog geen beoordelingen"}
           </li>
           {card.priceFrom ? (

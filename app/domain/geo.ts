@@ -35,7 +35,11 @@ export function boundingBox(centre: LatLon, radiusKm: number): BoundingBox {
 }
 
 /** `3,2 km`, `15 km`: one decimal below 10 km, whole km above. */
+// Formatters are made once: toLocaleString with options builds a new one per call, which showed in the search page's profile.
+const ONE_DECIMAL = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const WHOLE = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
+
 export function formatDistanceKm(km: number): string {
-  if (km < 10) return `${km.toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} km`;
-  return `${Math.round(km).toLocaleString("nl-NL")} km`;
+  if (km < 10) return `${ONE_DECIMAL.format(km)} km`;
+  return `${WHOLE.format(Math.round(km))} km`;
 }

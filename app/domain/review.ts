@@ -42,8 +42,10 @@ export function starsWord(stars: number): string {
 }
 
 /** `4,5`: one decimal at most, Dutch comma. */
+const AT_MOST_ONE_DECIMAL = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+
 export function formatAverage(average: number): string {
-  return average.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
+  return AT_MOST_ONE_DECIMAL.format(average);
 }
 
 /** `4,5 van 5 sterren, 2 beoordelingen`: what the stars say, for screen readers and as visible text. */

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageMap } from "~/components/coverage-map";
 import { formatEuro, memberPriceCents } from "~/domain/money";
 import { photoUrl } from "~/domain/profile-photo";
-import { ratingSentence } from "~/domain/review";
+import { formatAverage, ratingSentence } from "~/domain/review";
 import { DAYPARTS, WEEKDAYS } from "~/domain/wizard";
 import { database } from "~/server/db.server";
 import { findPublicProfile, type PublicProfile } from "~/server/profile.server";
@@ -297,7 +297,7 @@ function starGlyphs(value: number): string {
 }
 
 function Stars({ value }: { value: number }) {
-  const label = `${value.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} van de 5 sterren`;
+  const label = `${formatAverage(value)} van de 5 sterren`;
   return (
     <span className="profile__stars">
       <span aria-hidden="true">{starGlyphs(value)}</span>

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationResult } from "kysely";
+import { Kysely, Migrator, SqliteDialect, type MigrationResult, type SqliteDatabase } from "kysely";
 import { migrations } from "#db/migrations/index";
 import type { DB } from "#db/schema";
 
@@ -28,13 +28,40 @@ export function openDatabase(file: string): AppDatabase {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
     file,
     // Kysely's destroy closes the better-sqlite3 handle too.
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query anew, and preparing was the largest single
+ * cost of a search page under load. Queries carry their values as
+ * parameters, so the same texts come back: the last 500 statements are kept
+ * by their SQL. Safe because Kysely runs each statement to the end at once
+ * (all or run); a streamed query (`.stream()`, an open iterator) could not
+ * share its statement, and the app has none.
+ */
+function withStatementCache(sqlite: Database.Database, kept = 500): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Most recently used last, so the oldest is the one to let go.
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= kept) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
   };
 }
 
