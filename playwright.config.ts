@@ -63,7 +63,8 @@ export default defineConfig({
     { name: "reliability", testDir: "tests/reliability", timeout: 90_000 },
   ],
   webServer: {
-    command: "npx tsx server.ts",
+    // The production server as `npm run serve` runs it (ADR 015), from the build that `npm test` makes first.
+    command: "node build/serve.js",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

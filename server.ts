@@ -22,7 +22,18 @@ declare module "@remix-run/node" {
   }
 }
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+/** The project folder: this file runs from it (tsx server.ts) or bundled from build/ (npm run serve, ADR 015). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error("server.ts: no package.json above this file");
+    dir = up;
+  }
+  return dir;
+}
+
+const root = projectRoot();
 const development = process.argv.includes("--dev");
 
 async function main(): Promise<void> {

@@ -65,7 +65,7 @@ async function measure(target: Target): Promise<Outcome> {
 async function main(): Promise<number> {
   if (!hasBuild()) {
     console.log("No build yet: npm run build…");
-    const built = spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "inherit" });
+    const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
     if (built.status !== 0) return 1;
   }
 

@@ -15,7 +15,7 @@ import { SMTPServer } from "smtp-server";
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function hasBuild(): boolean {
-  return fs.existsSync(path.join(root, "build/server/index.js"));
+  return fs.existsSync(path.join(root, "build/server/index.js")) && fs.existsSync(path.join(root, "build/serve.js"));
 }
 
 export async function freePort(): Promise<number> {
@@ -62,7 +62,7 @@ type StartOptions = {
   onSpawn?: (child: ChildProcess) => void;
 };
 
-/** Starts `server.ts` with NODE_ENV=production and demo data, and waits until /healthz answers. */
+/** Starts the production server (`build/serve.js`, as `npm run serve`) with demo data, and waits until /healthz answers. */
 export async function startBuiltServer({ tag, env = {}, onSpawn }: StartOptions): Promise<BuiltServer> {
   let mails = 0;
   const smtp = new SMTPServer({
@@ -83,7 +83,8 @@ export async function startBuiltServer({ tag, env = {}, onSpawn }: StartOptions)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `vivium-${tag}-`));
   const appPort = await freePort();
   const baseUrl = `http://127.0.0.1:${appPort}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // As `npm run serve` (package.json): the heap limit keeps the process within its memory budget (ADR 015).
+  const child = spawn(process.execPath, ["--max-old-space-size=160", "build/serve.js"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

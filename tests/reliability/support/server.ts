@@ -52,11 +52,11 @@ export type ServerOptions = {
   env?: Record<string, string>;
 };
 
-/** Starts `server.ts` (the production build in build/) and waits until /healthz answers. */
+/** Starts the production server (`build/serve.js`, as `npm run serve`) and waits until /healthz answers. */
 export async function startServer({ dataDir, smtpUrl, env = {} }: ServerOptions): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["build/serve.js"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
