@@ -35,9 +35,10 @@ import { providersWithApprovedVideo, verificationKeysFor } from "./verifications
  * Speed: postcode-only reads live radius providers (with radius and base)
  * from the grid cell of the point (`provider_search_cell`, migration 0014)
  * and the place list, sorts those by distance, and only counts nationwide
- * providers (`provider_search_nationwide`) unless the page reaches them; keyword with a location ranks only the matches whose coverage row
- * fits the location (`rankKeywordNear`); names are read only to break ties
- * on the page shown. Measured by
+ * providers (`provider_search_nationwide`) unless the page reaches them;
+ * keyword with a location ranks only the matches whose coverage row fits
+ * the location (`rankKeywordNear`); names are read only to break ties on
+ * the page shown. Measured by
  * scripts/bench/search.bench.ts against `searchProvidersByScan`.
  */
 
@@ -254,9 +255,9 @@ async function rankKeywordNear(db: Db, fts: string, location: ResolvedLocation, 
 
 /**
  * Postcode or place only: the local providers (radius providers listed in
- * the point's grid cell and the place list, exact distance after) are sorted in full; nationwide
- * providers come after them, so they are only counted, unless the page
- * reaches past the local ones.
+ * the point's grid cell and the place list, exact distance after) are
+ * sorted in full; nationwide providers come after them, so they are only
+ * counted, unless the page reaches past the local ones.
  */
 async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Filters, requested: number): Promise<Ranked> {
   const { lat, lon } = location.point;
