@@ -110,7 +110,9 @@ function mailOptions(from: string, mail: OutgoingMail) {
 
 /** Sends through an SMTP server: `smtp://user:pass@host:587`, `smtps://…:465`; nodemailer's URL options apply. */
 export function createSmtpTransport({ url, from }: { url: string; from: string }): MailTransport {
-  const mailer = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
+  // One kept connection instead of a new one (connect, greeting, EHLO, TLS) per message: under load every
+  // SMTP round trip waits behind the web requests, and the outbox fell minutes behind a burst of contact requests.
+  const mailer = nodemailer.createTransport({ url, pool: true, maxConnections: 1, ...SMTP_TIMEOUTS });
   return {
     from,
     async send(mail) {
