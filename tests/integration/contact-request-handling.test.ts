@@ -4,51 +4,34 @@
  * file, the status changes with their history, and the deadline scheduler
  * with a fake clock, delivering through a real SMTP server on loopback.
  */
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { AppLoadContext } from "@remix-run/node";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as layout from "~/routes/backoffice";
 import * as home from "~/routes/backoffice._index";
 import * as detail from "~/routes/backoffice.aanvragen.$id";
 import * as list from "~/routes/backoffice.aanvragen._index";
 import { countOpenRequests, findRequestForProvider, finishHandling, listRequestsForProvider, startHandling } from "~/server/contact-request-handling.server";
-import { forgetDatabase, openDatabase, type Db } from "~/server/db.server";
+import { openDatabase, type Db } from "~/server/db.server";
 import { checkDeadlines, REMINDER_NOTE, remindOverdueRequest, startDeadlineScheduler } from "~/server/deadline-scheduler.server";
-import { createSmtpTransport, startOutboxWorker } from "~/server/outbox.server";
 import { hashReviewToken } from "~/server/review-tokens.server";
-import { createProviderSession } from "~/server/session.server";
 import { insertContactRequest } from "../support/contact-requests";
-import { createTestDatabase, insertTestProvider, type TestDatabase } from "../support/test-database";
-
-const BASE = "http://localhost";
-const BASE_URL = "https://vivium.test";
-const context = { cspNonce: "", clientIp: "127.0.0.1" } as AppLoadContext;
+import { deliverOutbox } from "../support/outbox";
+import { BASE, BASE_URL, catchResponse, context, signIn, unwrapData } from "../support/route-calls";
+import { startSmtpServer } from "../support/smtp-server";
+import { insertTestProvider, setUpAppTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
 let db: Db;
-
-beforeAll(async () => {
-  t = await createTestDatabase({ postcodes: false });
-  db = t.db;
-  (globalThis as Record<symbol, unknown>)[Symbol.for("vivium.database")] = t;
-  process.env.DATA_DIR = t.dir;
-});
-
-afterAll(async () => {
-  forgetDatabase();
-  await t?.cleanup();
+setUpAppTestDatabase((opened) => {
+  t = opened;
+  db = opened.db;
 });
 
 type Provider = { id: number; cookie: string };
 
 async function signedIn(firstName = "Bert"): Promise<Provider> {
   const id = await insertTestProvider(db, { firstName });
-  const response = await createProviderSession(new Request(`${BASE}/inloggen`), id, "/backoffice");
-  const cookie = response.headers.get("Set-Cookie")?.split(";")[0];
-  if (!cookie) throw new Error("no session cookie");
-  return { id, cookie };
+  return { id, cookie: await signIn(id) };
 }
 
 const get = (path: string, cookie: string) => new Request(`${BASE}${path}`, { headers: { Cookie: cookie } });
@@ -59,28 +42,10 @@ const post = (path: string, cookie: string, fields: Record<string, string>) =>
     body: new URLSearchParams(fields).toString(),
   });
 
-/** A loader's or action's answer, or the Response it threw. */
-async function settle<T>(work: Promise<T>): Promise<T | Response> {
-  return work.catch((thrown: unknown) => {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  });
-}
-
 const loadDetail = (id: number | string, provider: Provider) =>
-  settle(detail.loader({ request: get(`/backoffice/aanvragen/${id}`, provider.cookie), params: { id: String(id) }, context }));
+  catchResponse(detail.loader({ request: get(`/backoffice/aanvragen/${id}`, provider.cookie), params: { id: String(id) }, context }));
 const postDetail = (id: number | string, provider: Provider, fields: Record<string, string>) =>
-  settle(detail.action({ request: post(`/backoffice/aanvragen/${id}`, provider.cookie, fields), params: { id: String(id) }, context }));
-
-/** The body of a `data()` result: what the page renders with, and its status. */
-function unwrap(result: unknown): { status: number; body: unknown } {
-  if (result instanceof Response) return { status: result.status, body: null };
-  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-    const { data: body, init } = result as unknown as { data: unknown; init: ResponseInit | null };
-    return { status: init?.status ?? 200, body };
-  }
-  return { status: 200, body: result };
-}
+  catchResponse(detail.action({ request: post(`/backoffice/aanvragen/${id}`, provider.cookie, fields), params: { id: String(id) }, context }));
 
 const history = (id: number) =>
   db.selectFrom("contact_request_history").select(["status", "outcome", "changed_by", "note"]).where("contact_request_id", "=", id).orderBy("id").execute();
@@ -139,7 +104,7 @@ describe("one request", () => {
       otherPersonName: "Moeder Annie",
       message: "Graag op dinsdag.",
     });
-    const { status, body } = unwrap(await loadDetail(id, owner));
+    const { status, body } = unwrapData(await loadDetail(id, owner));
     expect(status).toBe(200);
     expect((body as Awaited<ReturnType<typeof detail.loader>>).request).toMatchObject({
       customerName: "Kees Klant",
@@ -194,7 +159,7 @@ describe("one request", () => {
   it("sends a visitor without a session to sign in", async () => {
     const owner = await signedIn();
     const id = await insertContactRequest(db, { providerId: owner.id });
-    const response = (await settle(
+    const response = (await catchResponse(
       detail.loader({ request: new Request(`${BASE}/backoffice/aanvragen/${id}`), params: { id: String(id) }, context }),
     )) as Response;
     expect(response.status).toBe(302);
@@ -211,10 +176,10 @@ describe("one request", () => {
     const again = (await postDetail(id, owner, { intent: "start" })) as Response;
     expect(again.headers.get("Location")).toBe(`/backoffice/aanvragen/${id}`);
 
-    const missing = unwrap(await postDetail(id, owner, { intent: "finish" }));
+    const missing = unwrapData(await postDetail(id, owner, { intent: "finish" }));
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: { outcome: ["Kies of u een afspraak heeft gemaakt of niet"] } });
-    const wrong = unwrap(await postDetail(id, owner, { intent: "finish", outcome: "misschien" }));
+    const wrong = unwrapData(await postDetail(id, owner, { intent: "finish", outcome: "misschien" }));
     expect(wrong.status).toBe(400);
 
     const finished = (await postDetail(id, owner, { intent: "finish", outcome: "appointment" })) as Response;
@@ -234,7 +199,7 @@ describe("one request", () => {
       { status: "handled", outcome: "appointment", changed_by: "provider", note: null },
     ]);
 
-    const page = unwrap(await loadDetail(id, owner)).body as Awaited<ReturnType<typeof detail.loader>>;
+    const page = unwrapData(await loadDetail(id, owner)).body as Awaited<ReturnType<typeof detail.loader>>;
     expect(page.request.statusText).toBe("Afgehandeld: afspraak gemaakt");
     expect(page.request.history.map((h) => h.what)).toEqual(["Aanvraag ontvangen", "In behandeling", "Afgehandeld: afspraak gemaakt"]);
 
@@ -265,30 +230,6 @@ describe("one request", () => {
     expect(await outbox(`contact-request:${id}:review-invitation`)).toHaveLength(1);
   });
 });
-
-type Received = { to: string[]; raw: string };
-
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  const address = await new Promise<AddressInfo>((resolve, reject) => {
-    const listening = server.listen(0, "127.0.0.1", () => resolve(listening.address() as AddressInfo));
-    listening.once("error", reject);
-  });
-  return { url: `smtp://127.0.0.1:${address.port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe("the deadline scheduler", () => {
   const createdAt = new Date("2026-03-02T09:00:00Z");
@@ -382,14 +323,9 @@ describe("the deadline scheduler", () => {
     }
 
     const smtp = await startSmtpServer();
-    const transport = createSmtpTransport({ url: smtp.url, from: "Vivium Services <noreply@viviumservices.nl>" });
-    const worker = startOutboxWorker({ db, transport, intervalMs: 60_000, log: { info: () => {}, warn: () => {}, error: () => {} } });
     try {
-      await worker.runOnce();
-      await worker.runOnce();
+      await deliverOutbox(db, smtp.url);
     } finally {
-      await worker.stop();
-      transport.close();
       await smtp.close();
     }
     const reminders = smtp.received.filter((m) => m.raw.includes("Subject: Herinnering: Truus de Vries wacht op uw reactie") && m.to.includes(email));

@@ -1,7 +1,5 @@
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CONTACT } from "~/domain/contact";
 import { providerLiveMail } from "~/domain/mail/templates";
@@ -18,95 +16,10 @@ import {
   type OutboxWorker,
   type OutboxWorkerOptions,
 } from "~/server/outbox.server";
+import { mailParts, parseMail, startSmtpServer, type SmtpServer } from "../support/smtp-server";
 import { createTestDatabase, insertTestProvider, type TestDatabase } from "../support/test-database";
 
 const FROM = "Vivium Services <noreply@viviumservices.nl>";
-
-type Received = { to: string[]; raw: string };
-
-/** A real SMTP server on loopback that keeps what it receives and can be told to refuse recipients. */
-async function startSmtpServer(port = 0) {
-  const received: Received[] = [];
-  const state = { refuse: null as string | null };
-  const server = new SMTPServer({
-    authOptional: true,
-    // Plain SMTP on loopback: without this nodemailer would upgrade to TLS with the server's self-signed certificate.
-    hideSTARTTLS: true,
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (state.refuse) return callback(Object.assign(new Error(state.refuse), { responseCode: 451 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  const listening = await new Promise<AddressInfo>((resolve, reject) => {
-    const net = server.listen(port, "127.0.0.1", () => resolve(net.address() as AddressInfo));
-    net.once("error", reject);
-  });
-  return {
-    port: listening.port,
-    url: `smtp://127.0.0.1:${listening.port}`,
-    received,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
-
-type ParsedMessage = { headers: Map<string, string>; body: string };
-
-function parseMessage(raw: string): ParsedMessage {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
-  const headers = new Map<string, string>();
-  for (const line of head.split(/\r?\n/)) {
-    const colon = line.indexOf(":");
-    if (colon > 0 && !headers.has(line.slice(0, colon).toLowerCase())) {
-      headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-    }
-  }
-  return { headers, body: raw.slice(split).replace(/^\r?\n\r?\n/, "") };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const joined = text.replace(/=\r?\n/g, "");
-  for (let i = 0; i < joined.length; i++) {
-    const hex = joined.slice(i + 1, i + 3);
-    if (joined[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i] ?? ""));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-/** The decoded parts of a multipart message, by content type. */
-function mimeParts(message: ParsedMessage): Map<string, string> {
-  const boundary = /boundary="?([^";]+)"?/.exec(message.headers.get("content-type") ?? "")?.[1];
-  if (!boundary) throw new Error("not a multipart message");
-  const parts = new Map<string, string>();
-  for (const chunk of message.body.split(`--${boundary}`).slice(1, -1)) {
-    const part = parseMessage(chunk.replace(/^\r?\n/, ""));
-    const type = (part.headers.get("content-type") ?? "").split(";")[0] ?? "";
-    const encoding = part.headers.get("content-transfer-encoding") ?? "7bit";
-    const body = part.body.replace(/\r?\n$/, "");
-    parts.set(
-      type,
-      encoding === "quoted-printable" ? decodeQuotedPrintable(body) : encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : body,
-    );
-  }
-  return parts;
-}
 
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5_000;
@@ -183,7 +96,7 @@ describe("enqueueMail", () => {
     expect(smtp.received).toHaveLength(1);
     const [delivered] = smtp.received;
     expect(delivered!.to).toEqual(["bert@example.nl"]);
-    const message = parseMessage(delivered!.raw);
+    const message = parseMail(delivered!.raw);
     const row = await onlyRow();
     expect(message.headers.get("from")).toBe(FROM);
     expect(message.headers.get("to")).toBe("bert@example.nl");
@@ -192,7 +105,7 @@ describe("enqueueMail", () => {
     expect(row.message_id).toMatch(/^<[0-9a-f-]{36}@viviumservices\.nl>$/);
     expect(message.headers.get("auto-submitted")).toBe("auto-generated");
     expect(message.headers.get("content-type")).toMatch(/^multipart\/alternative/);
-    const parts = mimeParts(message);
+    const parts = mailParts(message);
     expect(parts.get("text/plain")).toContain("Beste Bert,");
     expect(parts.get("text/plain")).toContain(CONTACT.phone);
     expect(parts.get("text/html")).toContain("<h1");
@@ -281,7 +194,7 @@ describe("the outbox worker", () => {
     row = await onlyRow();
     expect(row).toMatchObject({ status: "sent", attempts: 3, last_error: null, message_id: messageId });
     expect(smtp.received).toHaveLength(1);
-    expect(parseMessage(smtp.received[0]!.raw).headers.get("message-id")).toBe(messageId);
+    expect(parseMail(smtp.received[0]!.raw).headers.get("message-id")).toBe(messageId);
   });
 
   it("retries while the server is down and delivers when it is back", async () => {
@@ -358,7 +271,7 @@ describe("the outbox worker", () => {
     expect(await restarted.runOnce()).toBe(0);
 
     expect(smtp.received).toHaveLength(2);
-    const ids = smtp.received.map((message) => parseMessage(message.raw).headers.get("message-id"));
+    const ids = smtp.received.map((message) => parseMail(message.raw).headers.get("message-id"));
     expect(ids).toEqual([left.message_id, left.message_id]);
     expect(await onlyRow()).toMatchObject({ status: "sent", attempts: 2, message_id: left.message_id });
   });
@@ -464,7 +377,7 @@ describe("the .eml file transport", () => {
     expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-\d+\.eml$/);
     const raw = fs.readFileSync(path.join(dir, files[0]!), "utf8");
     expect(raw).toContain("\r\n");
-    const message = parseMessage(raw);
+    const message = parseMail(raw);
     const row = await onlyRow();
     expect(message.headers.get("from")).toBe(FROM);
     expect(message.headers.get("to")).toBe("zoe@example.nl");
@@ -472,7 +385,7 @@ describe("the .eml file transport", () => {
     expect(message.headers.get("message-id")).toBe(row.message_id);
     expect(message.headers.get("mime-version")).toBe("1.0");
     expect(new Date(message.headers.get("date") ?? "").getTime()).toBe(Math.floor(new Date(row.created_at).getTime() / 1000) * 1000);
-    const parts = mimeParts(message);
+    const parts = mailParts(message);
     expect(parts.get("text/plain")).toContain("Beste Zoë,");
     expect(parts.get("text/plain")).toContain("https://vivium.test/backoffice");
     expect(parts.get("text/html")).toContain("Beste Zoë,");
@@ -504,8 +417,8 @@ describe("the .eml file transport", () => {
     transports.push(smtpTransportFromConfig);
     expect(await worker({ transport: smtpTransportFromConfig }).runOnce()).toBe(1);
     expect(smtp.received).toHaveLength(1);
-    expect(parseMessage(smtp.received[0]!.raw).headers.get("from")).toBe("Vivium <post@vivium.test>");
-    expect(parseMessage(smtp.received[0]!.raw).headers.get("message-id")).toMatch(/@vivium\.test>$/);
+    expect(parseMail(smtp.received[0]!.raw).headers.get("from")).toBe("Vivium <post@vivium.test>");
+    expect(parseMail(smtp.received[0]!.raw).headers.get("message-id")).toMatch(/@vivium\.test>$/);
 
     expect(() => createMailTransport({ ...development, isProduction: true })).toThrow(ConfigError);
   });

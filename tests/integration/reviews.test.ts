@@ -5,42 +5,26 @@
  * actions are called with real Requests on a real SQLite file; the
  * invitation is delivered through a real SMTP server on loopback.
  */
-import type { AddressInfo } from "node:net";
-import type { AppLoadContext } from "@remix-run/node";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as replies from "~/routes/backoffice.beoordelingen";
 import * as thanks from "~/routes/beoordeling.bedankt";
 import * as reviewPage from "~/routes/beoordeling.$token";
 import * as profilePage from "~/routes/dienstverlener.$slug";
 import { finishHandling } from "~/server/contact-request-handling.server";
-import { forgetDatabase, type Db } from "~/server/db.server";
-import { createSmtpTransport, startOutboxWorker } from "~/server/outbox.server";
+import type { Db } from "~/server/db.server";
 import { findPublicProfile } from "~/server/profile.server";
 import { newReviewToken } from "~/server/review-tokens.server";
 import { findReviewInvitation, ratingsFor, submitReview } from "~/server/reviews.server";
 import { searchProviders } from "~/server/search.server";
-import { createProviderSession } from "~/server/session.server";
 import { insertContactRequest } from "../support/contact-requests";
-import { createTestDatabase, insertTestProvider, type TestDatabase } from "../support/test-database";
+import { deliverOutbox } from "../support/outbox";
+import { BASE, BASE_URL, catchResponse, context, signIn, unwrapData } from "../support/route-calls";
+import { startSmtpServer } from "../support/smtp-server";
+import { insertTestProvider, setUpAppTestDatabase } from "../support/test-database";
 
-const BASE = "http://localhost";
-const BASE_URL = "https://vivium.test";
-const context = { cspNonce: "", clientIp: "127.0.0.1" } as AppLoadContext;
-
-let t: TestDatabase;
 let db: Db;
-
-beforeAll(async () => {
-  t = await createTestDatabase({ postcodes: false });
-  db = t.db;
-  (globalThis as Record<symbol, unknown>)[Symbol.for("vivium.database")] = t;
-  process.env.DATA_DIR = t.dir;
-});
-
-afterAll(async () => {
-  forgetDatabase();
-  await t?.cleanup();
+setUpAppTestDatabase((opened) => {
+  db = opened.db;
 });
 
 let names = 0;
@@ -50,9 +34,7 @@ async function provider(): Promise<{ id: number; slug: string; cookie: string; f
   const firstName = `Zwaluw${"abcdefghij"[names % 10]}${"klmnopqrst"[Math.floor(names / 10) % 10]}`;
   const id = await insertTestProvider(db, { firstName });
   const { slug } = await db.selectFrom("providers").select("slug").where("id", "=", id).executeTakeFirstOrThrow();
-  const response = await createProviderSession(new Request(`${BASE}/inloggen`), id, "/backoffice");
-  const cookie = response.headers.get("Set-Cookie")?.split(";")[0] ?? "";
-  return { id, slug: slug!, cookie, firstName };
+  return { id, slug: slug!, cookie: await signIn(id), firstName };
 }
 
 /** A handled request for this provider, and the token from the invitation e-mail. */
@@ -66,42 +48,11 @@ async function invitation(providerId: number, customerName = "Truus de Vries"): 
   return { requestId, token };
 }
 
-function unwrap(result: unknown): { status: number; body: unknown } {
-  if (result instanceof Response) return { status: result.status, body: null };
-  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-    const { data: body, init } = result as unknown as { data: unknown; init: ResponseInit | null };
-    return { status: init?.status ?? 200, body };
-  }
-  return { status: 200, body: result };
-}
-
-async function settle<T>(work: Promise<T>): Promise<T | Response> {
-  return work.catch((thrown: unknown) => {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  });
-}
-
 const openPage = async (token: string) =>
-  unwrap(await reviewPage.loader({ request: new Request(`${BASE}/beoordeling/${token}`), params: { token }, context }));
-
-const postReview = async (token: string, fields: Record<string, string>) =>
-  unwrap(
-    await settle(
-      reviewPage.action({
-        request: new Request(`${BASE}/beoordeling/${token}`, {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams(fields).toString(),
-        }),
-        params: { token },
-        context,
-      }),
-    ),
-  );
+  unwrapData(await reviewPage.loader({ request: new Request(`${BASE}/beoordeling/${token}`), params: { token }, context }));
 
 const postReviewResponse = (token: string, fields: Record<string, string>) =>
-  settle(
+  catchResponse(
     reviewPage.action({
       request: new Request(`${BASE}/beoordeling/${token}`, {
         method: "POST",
@@ -112,6 +63,8 @@ const postReviewResponse = (token: string, fields: Record<string, string>) =>
       context,
     }),
   );
+
+const postReview = async (token: string, fields: Record<string, string>) => unwrapData(await postReviewResponse(token, fields));
 
 const profileOf = async (slug: string) => {
   const found = await findPublicProfile(db, slug);
@@ -226,7 +179,7 @@ describe("reviews on the profile and in search", () => {
 
 describe("the provider's reply", () => {
   const postReply = (cookie: string, fields: Record<string, string>) =>
-    settle(
+    catchResponse(
       replies.action({
         request: new Request(`${BASE}/backoffice/beoordelingen`, {
           method: "POST",
@@ -254,7 +207,7 @@ describe("the provider's reply", () => {
     const stolen = (await postReply(other.cookie, { reviewId: String(reviewId), reply: "Niet van mij" })) as Response;
     expect(stolen.status).toBe(404);
 
-    const empty = unwrap(await postReply(owner.cookie, { reviewId: String(reviewId), reply: " " }));
+    const empty = unwrapData(await postReply(owner.cookie, { reviewId: String(reviewId), reply: " " }));
     expect(empty).toEqual({ status: 400, body: { reviewId: String(reviewId), reply: " ", error: "Schrijf uw reactie" } });
 
     const saved = (await postReply(owner.cookie, { reviewId: String(reviewId), reply: "Dank u wel, Truus!" })) as Response;
@@ -273,35 +226,14 @@ describe("the invitation e-mail", () => {
   it("reaches the customer over SMTP once, with the personal link", async () => {
     const p = await provider();
     const { token } = await invitation(p.id);
-    const received: { to: string[]; raw: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      hideSTARTTLS: true,
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    const address = await new Promise<AddressInfo>((resolve) => {
-      const listening = server.listen(0, "127.0.0.1", () => resolve(listening.address() as AddressInfo));
-    });
-    const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${address.port}`, from: "Vivium Services <noreply@viviumservices.nl>" });
-    const worker = startOutboxWorker({ db, transport, intervalMs: 60_000, log: { info: () => {}, warn: () => {}, error: () => {} } });
+    const smtp = await startSmtpServer();
     try {
-      await worker.runOnce();
-      await worker.runOnce();
+      await deliverOutbox(db, smtp.url);
     } finally {
-      await worker.stop();
-      transport.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.close();
     }
     // Quoted-printable may wrap long lines with "=\r\n"; the link is whole once those are removed.
-    const ours = received.filter((m) => m.raw.replace(/=\r?\n/g, "").includes(`/beoordeling/${token}`));
+    const ours = smtp.received.filter((m) => m.raw.replace(/=\r?\n/g, "").includes(`/beoordeling/${token}`));
     expect(ours).toHaveLength(1);
     expect(ours[0]!.to).toEqual(["truus@example.nl"]);
     expect(ours[0]!.raw).toContain(`Subject: Hoe was uw ervaring met ${p.firstName}?`);

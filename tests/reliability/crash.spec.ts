@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { parseMail } from "../support/smtp-server";
-import { startSlowSmtpSink } from "./support/smtp";
+import { parseMail, startSmtpServer } from "../support/smtp-server";
 import {
   insertAwaitingPackages,
   openDb,
@@ -27,7 +26,7 @@ test("a SIGKILL mid-write loses no answered request, keeps the database intact a
   const mark = (what: string) => test.info().annotations.push({ type: "timing", description: `${what} at ${Date.now() - t0} ms` });
   // While the load runs, the sink holds its "250 OK" back for a while, so that the kill most likely
   // lands between a message's delivery and the worker recording it as sent.
-  const smtp = await startSlowSmtpSink();
+  const smtp = await startSmtpServer();
   smtp.state.acceptDelayMs = 400;
   const dataDir = tempDataDir("crash");
   let server = await startServer({ dataDir, smtpUrl: smtp.url });

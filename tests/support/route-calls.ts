@@ -2,6 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { createProviderSession } from "~/server/session.server";
 
 export const BASE = "http://localhost";
+// The public base URL the app is given, as it puts it in the links of its e-mails.
+export const BASE_URL = "https://vivium.test";
 // What server.ts hands every request.
 export const context: AppLoadContext = { cspNonce: "", clientIp: "127.0.0.1" };
 
@@ -21,6 +23,24 @@ export async function settle(run: () => Promise<unknown>): Promise<Outcome> {
   if (value.type !== "DataWithResponseInit") return { status: 200, location: null, data: value, response: null };
   const init = value.init as ResponseInit | null;
   return { status: init?.status ?? 200, location: null, data: value.data as Record<string, unknown>, response: null };
+}
+
+/** A loader's or action's answer, or the Response it threw. */
+export async function catchResponse<T>(work: Promise<T>): Promise<T | Response> {
+  return work.catch((thrown: unknown) => {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  });
+}
+
+/** The body of a `data()` result: what the page renders with, and its status. */
+export function unwrapData(result: unknown): { status: number; body: unknown } {
+  if (result instanceof Response) return { status: result.status, body: null };
+  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
+    const { data: body, init } = result as unknown as { data: unknown; init: ResponseInit | null };
+    return { status: init?.status ?? 200, body };
+  }
+  return { status: 200, body: result };
 }
 
 /** A session for the provider, as the Cookie header a browser would send. */

@@ -4,24 +4,43 @@ import { SMTPServer } from "smtp-server";
 /**
  * A real SMTP server on loopback that keeps what it receives, with helpers
  * to read the raw messages back: for integration tests of e-mails that go
- * through the outbox worker.
+ * through the outbox worker, and for the reliability tests' mail sink.
  */
 
 export type ReceivedMail = { to: string[]; raw: string };
 
+/** How the server answers; tests change it while the server runs. */
+export type SmtpServerState = {
+  /** When set, every recipient is refused with a temporary 451 and this text. */
+  refuse: string | null;
+  /**
+   * How long the final "250 OK" is held back. The message is kept as soon as
+   * its data has arrived (as a real server queues it), while the sender still
+   * waits for the answer. A process killed in that window has had its message
+   * delivered without knowing it, which is the duplicate case of ADR 006.
+   */
+  acceptDelayMs: number;
+};
+
 export async function startSmtpServer(port = 0) {
   const received: ReceivedMail[] = [];
+  const state: SmtpServerState = { refuse: null, acceptDelayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     // Plain SMTP on loopback: without this nodemailer would upgrade to TLS with the server's self-signed certificate.
     hideSTARTTLS: true,
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (state.refuse) return callback(Object.assign(new Error(state.refuse), { responseCode: 451 }));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
+        if (state.acceptDelayMs > 0) setTimeout(() => callback(), state.acceptDelayMs);
+        else callback();
       });
     },
   });
@@ -33,9 +52,12 @@ export async function startSmtpServer(port = 0) {
     port: listening.port,
     url: `smtp://127.0.0.1:${listening.port}`,
     received,
+    state,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+export type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
 
 export type ParsedMail = { headers: Map<string, string>; body: string };
 

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateToLatest, openDatabase, type AppDatabase } from "~/server/db.server";
+import { afterAll, beforeAll } from "vitest";
+import { forgetDatabase, migrateToLatest, openDatabase, type AppDatabase } from "~/server/db.server";
 import { importPostcodes } from "~/server/postcode-import.server";
 
 export const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes");
@@ -22,6 +23,26 @@ export async function createTestDatabase(options: { postcodes?: boolean } = {}):
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a file of route tests: a test database without the postcode data,
+ * opened before the file's tests as the one the app's code finds, with
+ * DATA_DIR in its folder, and removed after them. `opened` is handed it
+ * once it is open.
+ */
+export function setUpAppTestDatabase(opened: (t: TestDatabase) => void): void {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase({ postcodes: false });
+    (globalThis as Record<symbol, unknown>)[Symbol.for("vivium.database")] = t;
+    process.env.DATA_DIR = t.dir;
+    opened(t);
+  });
+  afterAll(async () => {
+    forgetDatabase();
+    await t?.cleanup();
+  });
 }
 
 let providerCounter = 0;
