@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { PaymentStatus, ProviderPackageStatus } from "#db/schema";
+import { PaymentsTable, type PaymentsColumn } from "~/components/payments-table";
 import { CONTACT } from "~/domain/contact";
 import { formatDutchDate } from "~/domain/age";
 import { formatEuro } from "~/domain/money";
@@ -10,7 +11,7 @@ import { paymentOutcome } from "~/domain/payments";
 import { starsLabel } from "~/domain/packages";
 import { database } from "~/server/db.server";
 import { listInvoices } from "~/server/invoices.server";
-import { listProviderPayments } from "~/server/payment-history.server";
+import { listProviderPayments, type PaymentListItem } from "~/server/payment-history.server";
 import { packageOverview, payPackage, type PackageAwaitingPayment, type ProviderPackage } from "~/server/packages.server";
 import { findProviderPayment, PaymentGatewayError, paymentPath, refreshPayment } from "~/server/payments.server";
 import { requireProvider } from "~/server/session.server";
@@ -76,6 +77,27 @@ const PAYMENT_NOTE: Partial<Record<PaymentStatus, string>> = {
   paid: "Uw betaling is ontvangen. Het pakket wordt zo actief.",
 };
 
+const PAYMENT_COLUMNS: PaymentsColumn<PaymentListItem>[] = [
+  { heading: "Datum", cell: (payment) => formatDutchDate(payment.date) },
+  { heading: "Omschrijving", cell: (payment) => payment.description },
+  { heading: "Bedrag", cell: (payment) => <Euro cents={payment.grossCents} /> },
+  { heading: "Status", cell: (payment) => PAYMENT_STATUS_LABEL[payment.status] },
+  {
+    heading: "Factuur",
+    cell: (payment) =>
+      payment.invoiceNumber ? (
+        <a href={`/backoffice/facturen/${payment.invoiceNumber}`}>
+          Factuur {payment.invoiceNumber}
+          <span className="visually-hidden"> (PDF)</span>
+        </a>
+      ) : payment.status === "paid" ? (
+        "Volgt binnenkort"
+      ) : (
+        "Geen factuur"
+      ),
+  },
+];
+
 const period = (pkg: ProviderPackage) => `${formatDutchDate(pkg.startsOn)} tot en met ${formatDutchDate(pkg.endsOn)}`;
 
 export default function PackageAndInvoices() {
@@ -122,54 +144,14 @@ export default function PackageAndInvoices() {
 
       <section aria-labelledby="betalingen-titel">
         <h2 id="betalingen-titel">Betalingen</h2>
-        {payments.length === 0 ? (
-          <p>U heeft nog geen betalingen.</p>
-        ) : (
-          <div
-            className="table-scroll"
-            role="region"
-            aria-labelledby="betalingen-titel"
-            // A table wider than the screen (at 200% zoom) scrolls here; keyboard users need to reach it to scroll it.
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-          >
-            <table className="payments-table">
-              <thead>
-                <tr>
-                  <th scope="col">Datum</th>
-                  <th scope="col">Omschrijving</th>
-                  <th scope="col">Bedrag</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Factuur</th>
-                </tr>
-              </thead>
-              <tbody>
-                {payments.map((payment) => (
-                  <tr key={payment.publicId}>
-                    <td>{formatDutchDate(payment.date)}</td>
-                    <td>{payment.description}</td>
-                    <td>
-                      <Euro cents={payment.grossCents} />
-                    </td>
-                    <td>{PAYMENT_STATUS_LABEL[payment.status]}</td>
-                    <td>
-                      {payment.invoiceNumber ? (
-                        <a href={`/backoffice/facturen/${payment.invoiceNumber}`}>
-                          Factuur {payment.invoiceNumber}
-                          <span className="visually-hidden"> (PDF)</span>
-                        </a>
-                      ) : payment.status === "paid" ? (
-                        "Volgt binnenkort"
-                      ) : (
-                        "Geen factuur"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PaymentsTable
+          rows={payments}
+          rowKey={(payment) => payment.publicId}
+          columns={PAYMENT_COLUMNS}
+          empty="U heeft nog geen betalingen."
+          tableClassName="payments-table"
+          regionLabelledBy="betalingen-titel"
+        />
       </section>
 
       <section aria-labelledby="facturen-titel">

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { AuditTable, DateTime } from "~/components/beheer";
 import { ErrorSummary, formState, TextArea } from "~/components/form";
+import { PaymentsTable, type PaymentsColumn } from "~/components/payments-table";
 import { STATUS_LABELS as REQUEST_STATUS_LABELS } from "~/domain/contact-request-status";
 import { formatEuro } from "~/domain/money";
 import { PACKAGES } from "~/domain/packages";
@@ -145,6 +146,45 @@ const PROVIDER_STATUS: Record<string, string> = {
 };
 const PACKAGE_NAME = Object.fromEntries(PACKAGES.map((p) => [p.key, p.name]));
 const yesNo = (value: number | null) => (value === null ? "niet ingevuld" : value ? "ja" : "nee");
+
+type Detail = NonNullable<Awaited<ReturnType<typeof providerDetailForStaff>>>;
+
+/** The provider's payments for staff: a note where a payment activated no package, and a link to each invoice. */
+function paymentColumns(providerId: number, invoices: Detail["invoices"]): PaymentsColumn<Detail["payments"][number]>[] {
+  return [
+    { heading: "Omschrijving", cell: (payment) => payment.description },
+    { heading: "Bedrag", className: "amount", cell: (payment) => formatEuro(payment.gross_cents) },
+    {
+      heading: "Status",
+      cell: (payment) => (
+        <>
+          {PAYMENT_STATUS_LABEL[payment.status]}
+          {payment.attention && !payment.attention_resolved_at ? (
+            <strong>
+              {" "}
+              — let op: geen pakket geactiveerd. Terugbetalen of verrekenen, dan afhandelen bij <a href="/beheer/pakketten#attention-title">Pakketten</a>.
+            </strong>
+          ) : null}
+          {payment.attention && payment.attention_resolved_at ? ` — geen pakket geactiveerd; afgehandeld: ${payment.attention_note ?? ""}` : null}
+        </>
+      ),
+    },
+    { heading: "Aangemaakt", cell: (payment) => <DateTime iso={payment.created_at} /> },
+    {
+      heading: "Factuur",
+      cell: (payment) => {
+        const invoice = invoices.find((i) => i.payment_id === payment.id);
+        return invoice ? (
+          <a href={`/beheer/dienstverleners/${providerId}/facturen/${invoice.number}`} download>
+            Factuur {invoice.number} (PDF)
+          </a>
+        ) : (
+          "—"
+        );
+      },
+    },
+  ];
+}
 
 export default function StaffProviderDetail() {
   const { detail } = useLoaderData<typeof loader>();
@@ -393,57 +433,14 @@ export default function StaffProviderDetail() {
 
       <section className="beheer-section" aria-labelledby="payments-title">
         <h2 id="payments-title">Betalingen, pakketten en facturen</h2>
-        {detail.payments.length === 0 ? (
-          <p>Nog geen betalingen.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="beheer-table">
-              <caption className="visually-hidden">Betalingen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Omschrijving</th>
-                  <th scope="col">Bedrag</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Aangemaakt</th>
-                  <th scope="col">Factuur</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.payments.map((payment) => {
-                  const invoice = detail.invoices.find((i) => i.payment_id === payment.id);
-                  return (
-                    <tr key={payment.id}>
-                      <td>{payment.description}</td>
-                      <td className="amount">{formatEuro(payment.gross_cents)}</td>
-                      <td>
-                        {PAYMENT_STATUS_LABEL[payment.status]}
-                        {payment.attention && !payment.attention_resolved_at ? (
-                          <strong>
-                            {" "}
-                            — let op: geen pakket geactiveerd. Terugbetalen of verrekenen, dan afhandelen bij <a href="/beheer/pakketten#attention-title">Pakketten</a>.
-                          </strong>
-                        ) : null}
-                        {payment.attention && payment.attention_resolved_at ? ` — geen pakket geactiveerd; afgehandeld: ${payment.attention_note ?? ""}` : null}
-                      </td>
-                      <td>
-                        <DateTime iso={payment.created_at} />
-                      </td>
-                      <td>
-                        {invoice ? (
-                          <a href={`/beheer/dienstverleners/${p.id}/facturen/${invoice.number}`} download>
-                            Factuur {invoice.number} (PDF)
-                          </a>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PaymentsTable
+          rows={detail.payments}
+          rowKey={(payment) => payment.id}
+          columns={paymentColumns(p.id, detail.invoices)}
+          empty="Nog geen betalingen."
+          tableClassName="beheer-table"
+          caption="Betalingen"
+        />
         {detail.packages.length > 0 ? (
           <ul>
             {detail.packages.map((pkg) => (

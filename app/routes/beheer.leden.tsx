@@ -172,30 +172,8 @@ export default function StaffMembers() {
               </ul>
             </>
           ) : null}
-          {report.added.length > 0 ? (
-            <details>
-              <summary>Toegevoegde lidnummers</summary>
-              <ul>
-                {report.added.map((row) => (
-                  <li key={row.line}>
-                    Regel {row.line}: {row.number}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          {report.updated.length > 0 ? (
-            <details>
-              <summary>Bijgewerkte lidnummers</summary>
-              <ul>
-                {report.updated.map((row) => (
-                  <li key={row.line}>
-                    Regel {row.line}: {row.number}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <ReportLines summary="Toegevoegde lidnummers" rows={report.added} />
+          <ReportLines summary="Bijgewerkte lidnummers" rows={report.updated} />
         </section>
       ) : null}
 
@@ -294,5 +272,22 @@ export default function StaffMembers() {
         <Pagination page={page} pageCount={pageCount} hrefFor={pageHref} />
       </section>
     </Fragment>
+  );
+}
+
+/** A folded list of the import's lines of one kind (added or updated), left out when there are none. */
+function ReportLines({ summary, rows }: { summary: string; rows: { line: number; number: string }[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ul>
+        {rows.map((row) => (
+          <li key={row.line}>
+            Regel {row.line}: {row.number}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
 import { ChoiceGroup, describedBy, ErrorSummary, FieldShell, TextField } from "~/components/form";
+import { PaymentsTable, type PaymentsColumn } from "~/components/payments-table";
 import { formatDutchDate } from "~/domain/age";
 import { formatDay } from "~/domain/contact-request-status";
 import { formatEuro } from "~/domain/money";
@@ -16,6 +17,7 @@ import { PackageAssignmentError, packagesDueForRenewal } from "~/server/packages
 import {
   findAssignedPackage,
   packagePayments,
+  type PackagePaymentLine,
   paymentsNeedingAttention,
   providersForPackages,
   resolvePaymentAttention,
@@ -33,6 +35,15 @@ const PAGE = "/beheer/pakketten";
 
 const STATUS_LABEL = { draft: "in aanmelding", awaiting_payment: "wacht op betaling", live: "online", paused: "gepauzeerd", suspended: "geschorst" } as const;
 
+/** A package payment with its amount, status and days as the tables show them. */
+const paymentLine = (p: PackagePaymentLine) => ({
+  ...p,
+  amount: formatEuro(p.grossCents),
+  statusLabel: PAYMENT_STATUS_LABEL[p.status],
+  created: formatDay(p.createdAt),
+  paid: p.paidAt ? formatDay(p.paidAt) : null,
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const { db } = database();
@@ -46,17 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     Number.isSafeInteger(assignedId) && assignedId > 0 ? findAssignedPackage(db, assignedId) : null,
     paymentsNeedingAttention(db),
   ]);
-  const line = (p: (typeof open)[number]) => ({
-    ...p,
-    amount: formatEuro(p.grossCents),
-    statusLabel: PAYMENT_STATUS_LABEL[p.status],
-    created: formatDay(p.createdAt),
-    paid: p.paidAt ? formatDay(p.paidAt) : null,
-  });
   return {
     providers: providers.map((p) => ({ id: p.id, label: `${p.name} (${p.email}, ${STATUS_LABEL[p.status]})` })),
-    open: open.map(line),
-    paid: paid.map(line),
+    open: open.map(paymentLine),
+    paid: paid.map(paymentLine),
     renewals: renewals.map((r) => ({ ...r, ends: formatDutchDate(r.endsOn) })),
     assigned: assigned
       ? {
@@ -72,6 +76,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
     attention: attention.map((a) => ({ ...a, amount: formatEuro(a.grossCents), paid: a.paidAt ? formatDay(a.paidAt) : null })),
   };
 }
+
+type PaymentLine = ReturnType<typeof paymentLine>;
+
+/** Both tables start with who pays for which package. */
+const WHO_AND_WHAT: PaymentsColumn<PaymentLine>[] = [
+  { heading: "Dienstverlener", cell: (p) => p.providerName },
+  { heading: "Pakket", cell: (p) => p.packageName ?? "—" },
+];
+
+const OPEN_COLUMNS: PaymentsColumn<PaymentLine>[] = [
+  ...WHO_AND_WHAT,
+  { heading: "Bedrag", cell: (p) => p.amount },
+  {
+    heading: "Status",
+    cell: (p) => (
+      <>
+        {p.statusLabel}
+        {p.packageCancelled ? " (pakket vervangen; niet meer te betalen via onze site)" : ""}
+      </>
+    ),
+  },
+  { heading: "Aangemaakt", cell: (p) => p.created },
+  {
+    heading: "Herinnering",
+    cell: (p) =>
+      p.canRemind && p.providerPackageId !== null ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="remind" />
+          <input type="hidden" name="providerPackageId" value={p.providerPackageId} />
+          <button type="submit" className="button button--secondary">
+            Herinnering sturen<span className="visually-hidden"> aan {p.providerName}</span>
+          </button>
+        </Form>
+      ) : (
+        "—"
+      ),
+  },
+];
+
+const PAID_COLUMNS: PaymentsColumn<PaymentLine>[] = [
+  ...WHO_AND_WHAT,
+  {
+    heading: "Bedrag",
+    cell: (p) => (
+      <>
+        {p.amount}
+        {p.needsAttention ? <strong> — let op: geen pakket geactiveerd</strong> : null}
+      </>
+    ),
+  },
+  { heading: "Betaald op", cell: (p) => p.paid ?? p.created },
+];
 
 type Failure = { errors: Record<string, string>; values: Record<string, string> };
 
@@ -265,51 +321,14 @@ export default function StaffPackages() {
 
       <section className="beheer-section" aria-labelledby="open-title">
         <h2 id="open-title">Openstaande pakketbetalingen ({open.length})</h2>
-        {open.length === 0 ? (
-          <p>Er staan geen pakketbetalingen open.</p>
-        ) : (
-          <div className="staff-table-scroll">
-            <table className="beheer-table">
-              <thead>
-                <tr>
-                  <th scope="col">Dienstverlener</th>
-                  <th scope="col">Pakket</th>
-                  <th scope="col">Bedrag</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Aangemaakt</th>
-                  <th scope="col">Herinnering</th>
-                </tr>
-              </thead>
-              <tbody>
-                {open.map((p) => (
-                  <tr key={p.paymentId}>
-                    <td>{p.providerName}</td>
-                    <td>{p.packageName ?? "—"}</td>
-                    <td>{p.amount}</td>
-                    <td>
-                      {p.statusLabel}
-                      {p.packageCancelled ? " (pakket vervangen; niet meer te betalen via onze site)" : ""}
-                    </td>
-                    <td>{p.created}</td>
-                    <td>
-                      {p.canRemind && p.providerPackageId !== null ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remind" />
-                          <input type="hidden" name="providerPackageId" value={p.providerPackageId} />
-                          <button type="submit" className="button button--secondary">
-                            Herinnering sturen<span className="visually-hidden"> aan {p.providerName}</span>
-                          </button>
-                        </Form>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PaymentsTable
+          rows={open}
+          rowKey={(p) => p.paymentId}
+          columns={OPEN_COLUMNS}
+          empty="Er staan geen pakketbetalingen open."
+          tableClassName="beheer-table"
+          scrollClassName="staff-table-scroll"
+        />
       </section>
 
       <section className="beheer-section" aria-labelledby="renewal-title">
@@ -340,35 +359,14 @@ export default function StaffPackages() {
 
       <section className="beheer-section" aria-labelledby="paid-title">
         <h2 id="paid-title">Betaalde pakketten (laatste {paid.length})</h2>
-        {paid.length === 0 ? (
-          <p>Er zijn nog geen pakketten betaald.</p>
-        ) : (
-          <div className="staff-table-scroll">
-            <table className="beheer-table">
-              <thead>
-                <tr>
-                  <th scope="col">Dienstverlener</th>
-                  <th scope="col">Pakket</th>
-                  <th scope="col">Bedrag</th>
-                  <th scope="col">Betaald op</th>
-                </tr>
-              </thead>
-              <tbody>
-                {paid.map((p) => (
-                  <tr key={p.paymentId}>
-                    <td>{p.providerName}</td>
-                    <td>{p.packageName ?? "—"}</td>
-                    <td>
-                      {p.amount}
-                      {p.needsAttention ? <strong> — let op: geen pakket geactiveerd</strong> : null}
-                    </td>
-                    <td>{p.paid ?? p.created}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PaymentsTable
+          rows={paid}
+          rowKey={(p) => p.paymentId}
+          columns={PAID_COLUMNS}
+          empty="Er zijn nog geen pakketten betaald."
+          tableClassName="beheer-table"
+          scrollClassName="staff-table-scroll"
+        />
       </section>
     </Fragment>
   );

@@ -23,6 +23,7 @@ import {
   formatInvoiceNumber,
   invoiceAddsUp,
   INVOICE_VAT_RATE,
+  parseInvoiceNumber,
   type InvoiceLine,
   type InvoiceParty,
   type InvoiceTotals,
@@ -242,6 +243,37 @@ export async function findProviderInvoice(db: Db, providerId: number, number: st
 
 export function invoiceFileName(number: string): string {
   return `factuur-${number}.pdf`;
+}
+
+/**
+ * A provider's invoice as a PDF download response, for whoever the route has
+ * already authorized to see that provider's invoices. A number that is not
+ * well-formed or not that provider's gets the same 404 as any other miss, so
+ * trying numbers reveals nothing about other providers' invoices.
+ */
+export async function providerInvoicePdfResponse(db: Db, providerId: number, number: string): Promise<Response> {
+  if (!parseInvoiceNumber(number)) return invoiceNotFound();
+  const invoice = await findProviderInvoice(db, providerId, number);
+  if (!invoice) return invoiceNotFound();
+  const pdf = await renderInvoicePdf(invoice);
+  return new Response(new Uint8Array(pdf), {
+    status: 200,
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.length),
+      "Content-Disposition": `attachment; filename="${invoiceFileName(invoice.number)}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** The one 404 for an invoice download that cannot be served. */
+export function invoiceNotFound(): Response {
+  return new Response("Deze factuur bestaat niet.", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" },
+  });
 }
 
 const dutchDate = (instant: string) => formatDutchDate(amsterdamIsoDate(new Date(instant)));
