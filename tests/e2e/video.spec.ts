@@ -2,26 +2,16 @@ import { approveVideo, rejectVideo } from "~/server/videos.server";
 import { expect, test } from "./support/fixtures";
 import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
 import { fillAanmelding, submit, uniqueEmail } from "./support/signup";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./support/chromium";
 import { openServerDatabase, recordedWebm, serverUploadsDir, textNamedAsVideo } from "./support/video";
 
 // Chromium's stand-ins for a camera and its permission prompt, for the recorder
-// journey. A file-level option (it needs its own browser), so the project's
-// executable and flags are repeated here; other spec files are not affected.
+// journey. A file-level option (it needs its own browser), so it starts from the
+// projects' executable and flags; other spec files are not affected.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-    ],
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
   },
 });
 
