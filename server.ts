@@ -1,10 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
-import { config as loadedConfig, ConfigError } from "./app/server/config.server";
+import { config as loadedConfig, ConfigError, loadEnvFile, projectRoot } from "./app/server/config.server";
 import { openSharedDatabase } from "./app/server/db.server";
 import { startDeadlineScheduler } from "./app/server/deadline-scheduler.server";
 import { createHttpApp } from "./app/server/http.server";
@@ -22,24 +20,14 @@ declare module "@remix-run/node" {
   }
 }
 
-/** The project folder: this file runs from it (tsx server.ts) or bundled from build/ (npm run serve, ADR 015). */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("server.ts: no package.json above this file");
-    dir = up;
-  }
-  return dir;
-}
-
 const root = projectRoot();
 const development = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
   // A local .env is read for convenience; real environment variables win.
-  if (fs.existsSync(".env")) process.loadEnvFile(".env");
+  const envFile = loadEnvFile();
   const config = loadedConfig();
+  console.log(`Configuration: ${envFile ?? "environment only (no .env)"}; database ${config.databaseFile}`);
   // Without a live Mollie key, payments go to the local test gateway (ADR 005),
   // which is refused in production and off this machine: check before anything starts.
   if (config.mollie.useLocalGateway) assertLocalGatewayAllowed(config);

@@ -6,10 +6,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDirName, createBackup } from "../app/server/backup.server";
-import { loadConfig } from "../app/server/config.server";
+import { scriptConfig } from "./support/script-config";
 
 const { values } = parseArgs({ options: { to: { type: "string" } } });
-const config = loadConfig();
+const config = scriptConfig();
 const now = new Date();
 const target = path.resolve(values.to ?? path.join(process.env.BACKUP_DIR ?? path.join(config.dataDir, "backups"), backupDirName(now)));
 const manifest = await createBackup({ databaseFile: config.databaseFile, uploadsDir: config.uploadsDir, target, now });

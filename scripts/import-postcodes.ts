@@ -1,13 +1,13 @@
 /**
  * `npm run import-postcodes [-- --force]`: loads pc4.csv and places.csv from
- * POSTCODE_DATA_DIR (default ../shared/data/nl-postcodes). Without --force it
+ * POSTCODE_DATA_DIR (default db/postcodes, shipped with the project). Without --force it
  * leaves an existing import alone; the server also runs it on an empty table.
  */
-import { loadConfig } from "../app/server/config.server";
+import { scriptConfig } from "./support/script-config";
 import { migrateToLatest, openDatabase } from "../app/server/db.server";
 import { importPostcodes, PostcodeDataMissingError } from "../app/server/postcode-import.server";
 
-const config = loadConfig();
+const config = scriptConfig();
 const database = openDatabase(config.databaseFile);
 try {
   await migrateToLatest(database.db);

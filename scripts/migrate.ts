@@ -1,8 +1,8 @@
 /** `npm run migrate`: brings the database in DATA_DIR to the newest schema. */
-import { loadConfig } from "../app/server/config.server";
+import { scriptConfig } from "./support/script-config";
 import { migrateToLatest, openDatabase } from "../app/server/db.server";
 
-const config = loadConfig();
+const config = scriptConfig();
 const database = openDatabase(config.databaseFile);
 try {
   const results = await migrateToLatest(database.db);

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { restoreBackup } from "../app/server/backup.server";
-import { loadConfig } from "../app/server/config.server";
+import { scriptConfig } from "./support/script-config";
 
 const { values, positionals } = parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true });
 const [backupDir] = positionals;
@@ -14,7 +14,7 @@ if (!backupDir) {
   console.error("Usage: npm run restore -- <backup folder> [--force]");
   process.exit(2);
 }
-const config = loadConfig();
+const config = scriptConfig();
 try {
   const { manifest, movedAside } = restoreBackup({
     backupDir: path.resolve(backupDir),

@@ -6,7 +6,7 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../app/server/config.server";
+import { scriptConfig } from "./support/script-config";
 import { migrateToLatest, openDatabase } from "../app/server/db.server";
 import { createStaff, generatePassword, normaliseNewStaff, StaffAccountError } from "../app/server/staff.server";
 
@@ -37,6 +37,8 @@ function askHidden(question: string): Promise<string> {
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 if (!values.email || !values.name) fail('Gebruik: npm run staff:create -- --email naam@viviumservices.nl --name "Voornaam Achternaam"');
 
+const config = scriptConfig();
+
 let password: string;
 let generated = false;
 if (process.stdin.isTTY && process.stdout.isTTY) {
@@ -55,7 +57,6 @@ try {
   throw error;
 }
 
-const config = loadConfig();
 const database = openDatabase(config.databaseFile);
 try {
   await migrateToLatest(database.db);

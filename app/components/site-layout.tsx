@@ -80,7 +80,10 @@ export function SiteFooter() {
           </ul>
         </section>
       </div>
-      <p className="container site-footer__legal">© {new Date().getFullYear()} Vivium Services</p>
+      <p className="container site-footer__legal">
+        © {new Date().getFullYear()} Vivium Services · <Link to="/over-deze-site">Over deze site</Link> ·{" "}
+        <Link to="/privacy">Privacyverklaring</Link> · <Link to="/algemene-voorwaarden">Algemene voorwaarden</Link>
+      </p>
     </footer>
   );
 }

@@ -14,7 +14,7 @@ import {
 } from "./coverage-map";
 
 // The real PC4 centres, so the tests check the map a visitor sees.
-const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes");
+const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? path.join(import.meta.dirname, "../../db/postcodes"));
 const placeIds = new Map<string, number>();
 const areas: MapArea[] = fs
   .readFileSync(path.join(POSTCODE_DIR, "pc4.csv"), "utf8")

@@ -22,7 +22,7 @@ describe("loadConfig", () => {
       mailDir: path.join(dir, "mail"),
       seedDemoData: true,
     });
-    expect(config.postcodeDataDir).toBe(path.resolve("../shared/data/nl-postcodes"));
+    expect(config.postcodeDataDir).toBe(path.resolve("db/postcodes"));
   });
 
   it("makes a development session secret once and keeps it", () => {
@@ -32,18 +32,57 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
   });
 
-  it("requires a session secret in production and keeps demo data out", () => {
-    const mollie = { MOLLIE_API_KEY: "live_abcdefghijklmnopqrstuvwxyz12" };
-    expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), ...mollie })).toThrow(/SESSION_SECRET is required/);
-    const config = loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40), ...mollie });
+  const production = {
+    NODE_ENV: "production",
+    BASE_URL: "https://www.viviumservices.nl",
+    SESSION_SECRET: "x".repeat(40),
+    MOLLIE_API_KEY: "live_abcdefghijklmnopqrstuvwxyz12",
+    SMTP_URL: "smtps://user:pass@smtp.example.nl:465",
+  };
+
+  it("accepts a complete production configuration and keeps demo data out", () => {
+    const config = loadConfig({ ...production, DATA_DIR: tempDir() });
     expect(config.seedDemoData).toBe(false);
     expect(config.isProduction).toBe(true);
+    expect(config.baseUrl).toBe("https://www.viviumservices.nl");
+  });
+
+  it.each(["BASE_URL", "SESSION_SECRET", "MOLLIE_API_KEY", "SMTP_URL"] as const)("refuses production without %s", (name) => {
+    const env: Record<string, string> = { ...production, DATA_DIR: tempDir() };
+    delete env[name];
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name} is required when NODE_ENV=production`));
+  });
+
+  it("reports every problem at once, also next to a badly formed value", () => {
+    let message = "";
+    try {
+      loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), PORT: "tachtig" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/5 problems/);
+    for (const name of ["PORT", "BASE_URL", "SESSION_SECRET", "MOLLIE_API_KEY", "SMTP_URL"]) expect(message).toContain(name);
+  });
+
+  it("does not write a development session secret until one is needed", () => {
+    const dir = tempDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(fs.existsSync(path.join(dir, "session-secret"))).toBe(false);
+    expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(fs.existsSync(path.join(dir, "session-secret"))).toBe(true);
   });
 
   it("refuses production without a real Mollie key: the local gateway is for development and tests", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: tempDir(), SESSION_SECRET: "x".repeat(40) })).toThrow(/MOLLIE_API_KEY is required/);
+    const { MOLLIE_API_KEY: _key, ...withoutKey } = production;
+    expect(() => loadConfig({ ...withoutKey, DATA_DIR: tempDir() })).toThrow(/MOLLIE_API_KEY is required/);
     expect(loadConfig({ DATA_DIR: tempDir() }).mollie).toMatchObject({ apiKey: null, useLocalGateway: true });
     expect(() => loadConfig({ DATA_DIR: tempDir(), MOLLIE_API_KEY: "geheim" })).toThrow(/MOLLIE_API_KEY/);
+  });
+
+  it("refuses demo data in production on a public address", () => {
+    expect(() => loadConfig({ ...production, DATA_DIR: tempDir(), DEMO_DATA: "true" })).toThrow(/DEMO_DATA=true/);
+    expect(loadConfig({ ...production, BASE_URL: "http://127.0.0.1:3000", DATA_DIR: tempDir(), DEMO_DATA: "true" }).seedDemoData).toBe(true);
   });
 
   it("names the variable that is wrong", () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const booleanFromEnv = z
@@ -13,7 +14,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   BASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./data"),
-  POSTCODE_DATA_DIR: z.string().min(1).default("../shared/data/nl-postcodes"),
+  POSTCODE_DATA_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),
   DEMO_DATA: booleanFromEnv.optional(),
   LOG_REQUESTS: booleanFromEnv.default(true),
@@ -88,34 +89,23 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads and checks the environment once. A wrong value stops the process at
- * start-up with a message naming the variable, instead of failing on the
- * first request that happens to need it.
+ * Reads and checks the environment once. Every problem is reported at once,
+ * before anything touches the database, so a wrong setup needs one restart
+ * to fix instead of one per variable.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
-    throw new ConfigError(`Invalid configuration in the environment:\n${problems}\nSee .env.example.`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw configProblems([...problems, ...productionProblems(env)]);
   }
   const values = parsed.data;
+  const problems = productionProblems(values);
+  if (problems.length > 0) throw configProblems(problems);
+
   const isProduction = values.NODE_ENV === "production";
   const dataDir = path.resolve(values.DATA_DIR);
-
-  if (isProduction && !values.MOLLIE_API_KEY) {
-    throw new ConfigError("MOLLIE_API_KEY is required when NODE_ENV=production; the local test gateway is for development and tests only.");
-  }
-  if (isProduction && !values.SESSION_SECRET) {
-    throw new ConfigError(
-      "SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters). See .env.example.",
-    );
-  }
-  // Demo data would put invented providers in front of real customers.
-  if (isProduction && values.DEMO_DATA === true && values.BASE_URL && !isLoopbackUrl(values.BASE_URL)) {
-    throw new ConfigError("DEMO_DATA=true is only allowed in production on a loopback BASE_URL (tests, demos).");
-  }
+  const sessionSecret = values.SESSION_SECRET;
 
   return {
     nodeEnv: values.NODE_ENV,
@@ -127,8 +117,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseFile: path.join(dataDir, "vivium.sqlite"),
     uploadsDir: path.join(dataDir, "uploads"),
     mailDir: path.join(dataDir, "mail"),
-    postcodeDataDir: path.resolve(values.POSTCODE_DATA_DIR),
-    sessionSecret: values.SESSION_SECRET ?? developmentSessionSecret(dataDir),
+    postcodeDataDir: values.POSTCODE_DATA_DIR ? path.resolve(values.POSTCODE_DATA_DIR) : BUNDLED_POSTCODE_DIR,
+    // Made on first use: scripts (backup, staff:create, …) never need it and must not
+    // leave a development secret file in a production data folder.
+    get sessionSecret() {
+      return sessionSecret ?? developmentSessionSecret(dataDir);
+    },
     seedDemoData: values.DEMO_DATA ?? !isProduction,
     logRequests: values.LOG_REQUESTS,
     signInRateLimit: values.SIGN_IN_RATE_LIMIT,
@@ -153,8 +147,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+function configProblems(problems: string[]): ConfigError {
+  const lines = problems.map((problem) => `  - ${problem}`).join("\n");
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return new ConfigError(`Invalid configuration (${count}); nothing was started:\n${lines}\nSee .env.example and the README's configuration table.`);
+}
+
+/**
+ * What production needs beyond well-formed values. Read from the raw
+ * variables too, so that a badly formed PORT does not hide a missing secret.
+ */
+function productionProblems(env: Record<string, unknown>): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  const present = (name: string) => typeof env[name] === "string" && env[name] !== "";
+  if (!present("BASE_URL")) {
+    problems.push("BASE_URL is required when NODE_ENV=production: the public https:// address, used in e-mail links and Mollie's return and webhook addresses.");
+  }
+  if (!present("SESSION_SECRET")) {
+    problems.push("SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -hex 32`).");
+  }
+  if (!present("MOLLIE_API_KEY")) {
+    problems.push("MOLLIE_API_KEY is required when NODE_ENV=production; the local test gateway is for development and tests only.");
+  }
+  if (!present("SMTP_URL")) {
+    problems.push("SMTP_URL is required when NODE_ENV=production; without it e-mails are only written to DATA_DIR/mail.");
+  }
+  // Demo data would put invented providers in front of real customers.
+  const demo = String(env.DEMO_DATA ?? "");
+  if (["true", "1", "yes"].includes(demo) && present("BASE_URL") && !isLoopbackUrl(String(env.BASE_URL))) {
+    problems.push("DEMO_DATA=true is only allowed in production on a loopback BASE_URL (tests, demos).");
+  }
+  return problems;
+}
+
 function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
@@ -171,6 +204,34 @@ function developmentSessionSecret(dataDir: string): string {
     }
   }
   return fs.readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The project folder, found by walking up from this file: it runs from
+ * app/server (tsx, Vitest) or bundled into build/ (the production server).
+ */
+export function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** The Dutch postcode data that ships with the project (db/postcodes, see its README for sources and licence). */
+export const BUNDLED_POSTCODE_DIR = path.join(projectRoot(), "db", "postcodes");
+
+/**
+ * Reads `.env` from the working folder into process.env, as the server and
+ * every npm script do, so that all of them act on the same configuration.
+ * Variables already set in the environment win. Returns the file read, if any.
+ */
+export function loadEnvFile(file = path.resolve(".env")): string | null {
+  if (!fs.existsSync(file)) return null;
+  process.loadEnvFile(file);
+  return file;
 }
 
 let cached: Config | undefined;

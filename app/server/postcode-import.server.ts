@@ -36,8 +36,8 @@ export function readPostcodeFiles(dir: string): { areas: Pc4Row[]; places: Place
   for (const file of [pc4File, placesFile]) {
     if (!fs.existsSync(file)) {
       throw new PostcodeDataMissingError(
-        `Postcode data not found: ${file} is missing. Put pc4.csv and places.csv from ` +
-          `shared/data/nl-postcodes in ${dir}, or set POSTCODE_DATA_DIR to the folder that has them.`,
+        `Postcode data not found: ${file} is missing. The project ships pc4.csv and places.csv in ` +
+          `db/postcodes; restore them from git, or set POSTCODE_DATA_DIR to a folder that has them.`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// Reference geography: PC4 areas and places from ../shared/data/nl-postcodes.
+// Reference geography: PC4 areas and places from db/postcodes.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("places")

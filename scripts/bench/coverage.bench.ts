@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BUNDLED_POSTCODE_DIR } from "../../app/server/config.server";
 import { performance } from "node:perf_hooks";
 import { findCoveringProviders, findCoveringProvidersByScan, saveCoverage } from "../../app/server/coverage.server";
 import { migrateToLatest, openDatabase } from "../../app/server/db.server";
@@ -27,7 +28,7 @@ const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 
 
 try {
   await migrateToLatest(db);
-  await importPostcodes(db, path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes"));
+  await importPostcodes(db, path.resolve(process.env.POSTCODE_DATA_DIR ?? BUNDLED_POSTCODE_DIR));
   const areas = await db.selectFrom("pc4_areas").select(["pc4", "place_id"]).execute();
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 

@@ -15,6 +15,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BUNDLED_POSTCODE_DIR } from "../../app/server/config.server";
 import { performance } from "node:perf_hooks";
 import { seedCategories } from "../../db/seed/seed";
 import { migrateToLatest, openDatabase } from "../../app/server/db.server";
@@ -156,7 +157,7 @@ async function runSize(count: number, postcodeDir: string): Promise<boolean> {
   }
 }
 
-const postcodeDir = path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes");
+const postcodeDir = path.resolve(process.env.POSTCODE_DATA_DIR ?? BUNDLED_POSTCODE_DIR);
 let ok = true;
 for (const size of SIZES) ok = (await runSize(size, postcodeDir)) && ok;
 if (!ok) process.exitCode = 1;

@@ -20,6 +20,16 @@ test.describe("home and categories", () => {
     await expectAccessible(page);
   });
 
+  test("the footer leads to the colophon, which credits the postcode data", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    await page.getByRole("contentinfo").getByRole("link", { name: "Over deze site" }).click();
+    await expect(page).toHaveURL(/\/over-deze-site$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Over deze site" })).toBeVisible();
+    await expect(page.getByText(/Peter Arends, MIT-licentie/)).toBeVisible();
+    await expect(page.getByText(/Drikus Roor, MIT-licentie/)).toBeVisible();
+    await expectAccessible(page);
+  });
+
   test("an empty category says so plainly", async ({ page, expectAccessible }) => {
     await page.goto("/categorie/podoloog");
     await expect(page.getByText("Er zijn op dit moment nog geen dienstverleners in deze categorie.")).toBeVisible();

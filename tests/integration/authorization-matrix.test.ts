@@ -94,6 +94,7 @@ const EXPECTED: Record<string, Expectation> = {
   "algemene-voorwaarden.tsx": { get: NONE, post: NONE },
   "pakketten.tsx": { get: NONE, post: NONE },
   "privacy.tsx": { get: NONE, post: NONE },
+  "over-deze-site.tsx": { get: NONE, post: NONE },
   // Mollie's webhook: no session, the payment status is fetched from Mollie; an unknown id is a plain answer.
   "api.mollie.webhook.tsx": { get: all("ok"), post: all("ok") },
   "api.plaatsen.tsx": publicPage,

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BUNDLED_POSTCODE_DIR } from "~/server/config.server";
 import { afterAll, beforeAll } from "vitest";
 import { forgetDatabase, migrateToLatest, openDatabase, type AppDatabase } from "~/server/db.server";
 import { importPostcodes } from "~/server/postcode-import.server";
 
-export const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? "../shared/data/nl-postcodes");
+export const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? BUNDLED_POSTCODE_DIR);
 
 export type TestDatabase = AppDatabase & { dir: string; cleanup: () => Promise<void> };
 

@@ -66,7 +66,7 @@ export async function startServer({ dataDir, smtpUrl, env = {} }: ServerOptions)
       HOST: "127.0.0.1",
       BASE_URL: baseUrl,
       DATA_DIR: dataDir,
-      POSTCODE_DATA_DIR: process.env.POSTCODE_DATA_DIR ?? path.resolve(ROOT, "../shared/data/nl-postcodes"),
+      ...(process.env.POSTCODE_DATA_DIR ? { POSTCODE_DATA_DIR: process.env.POSTCODE_DATA_DIR } : {}),
       SESSION_SECRET: "reliability-session-secret-long-enough-0123456789",
       DEMO_DATA: "true",
       MOLLIE_GATEWAY_PORT: "0",
