@@ -6,6 +6,7 @@ import { config as loadedConfig, ConfigError, loadEnvFile, projectRoot } from ".
 import { openSharedDatabase } from "./app/server/db.server";
 import { startDeadlineScheduler } from "./app/server/deadline-scheduler.server";
 import { createHttpApp } from "./app/server/http.server";
+import { log } from "./app/server/log.server";
 import { assertLocalGatewayAllowed, clearLocalGateway, setLocalGateway } from "./app/server/mollie-client.server";
 import { startLocalMollieGateway, type LocalMollieGateway } from "./app/server/mollie-gateway/gateway.server";
 import { createMailTransport, startOutboxWorker } from "./app/server/outbox.server";
@@ -17,6 +18,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address as Express saw it (trust proxy is limited to loopback). */
     clientIp: string;
+    /** This request's id (X-Request-Id), for log lines and the error page. Absent in route tests. */
+    requestId?: string;
   }
 }
 
@@ -27,25 +30,26 @@ async function main(): Promise<void> {
   // A local .env is read for convenience; real environment variables win.
   const envFile = loadEnvFile();
   const config = loadedConfig();
-  console.log(`Configuration: ${envFile ?? "environment only (no .env)"}; database ${config.databaseFile}`);
+  log.info(`configuration from ${envFile ?? "the environment (no .env)"}; database ${config.databaseFile}`);
   // Without a live Mollie key, payments go to the local test gateway (ADR 005),
   // which is refused in production and off this machine: check before anything starts.
   if (config.mollie.useLocalGateway) assertLocalGatewayAllowed(config);
   const database = openSharedDatabase(config.databaseFile);
-  await prepareDatabase(database, config);
+  await prepareDatabase(database, config, (message) => log.info(message));
 
   // E-mails wait in the outbox table until this worker has handed them over (ADR 006).
   const mailTransport = createMailTransport(config);
   const outbox = startOutboxWorker({
     db: database.db,
     transport: mailTransport,
+    log: log.with({ job: "outbox" }),
     ...(config.mail.outboxRetryBaseMs !== null ? { retryBaseMs: config.mail.outboxRetryBaseMs } : {}),
     ...(config.mail.outboxLockMs !== null ? { lockMs: config.mail.outboxLockMs } : {}),
   });
   // Profile views and search appearances are counted in memory and written every few seconds.
-  const stats = startStatsFlusher(database.db);
+  const stats = startStatsFlusher(database.db, { log: log.with({ job: "stats" }) });
   // Requests past their two-working-day deadline: marked overdue, one reminder to the provider (now and every minute).
-  const deadlines = startDeadlineScheduler({ db: database.db, baseUrl: config.baseUrl });
+  const deadlines = startDeadlineScheduler({ db: database.db, baseUrl: config.baseUrl, log: log.with({ job: "deadlines" }) });
 
   let gateway: LocalMollieGateway | null = null;
   if (config.mollie.useLocalGateway) {
@@ -53,11 +57,12 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       apiPort: config.mollie.localGatewayPort,
       checkoutPort: config.mollie.localCheckoutPort,
+      log: (message) => log.info(`mollie test gateway: ${message}`),
     });
     // MOLLIE_API_ENDPOINT without a key (loopback only, checked above) is the address through which the app
     // reaches the gateway, e.g. a proxy in front of it that the outage tests (tests/reliability) switch off.
     setLocalGateway(config.mollie.endpoint ? { ...gateway, apiBaseUrl: config.mollie.endpoint } : gateway);
-    console.log(`Mollie test gateway: API ${gateway.apiBaseUrl}, checkout ${gateway.checkoutBaseUrl}`);
+    log.info(`Mollie test gateway: API ${gateway.apiBaseUrl}, checkout ${gateway.checkoutBaseUrl}`);
   }
 
   const assets: RequestHandler[] = [];
@@ -85,18 +90,18 @@ async function main(): Promise<void> {
   const remix = createRequestHandler({
     build,
     mode: development ? "development" : "production",
-    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown", requestId: res.locals.requestId }),
   });
   const app = createHttpApp({ config, database, assets, remix, development });
 
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    console.log(`Vivium Services listens on http://${config.host}:${port} (${development ? "development" : config.nodeEnv})`);
+    log.info(`Vivium Services listens on http://${config.host}:${port} (${development ? "development" : config.nodeEnv})`);
   });
 
   const shutdown = (signal: string) => {
-    console.log(`${signal}: stopping`);
+    log.info(`${signal}: stopping`);
     server.close(() => {
       clearLocalGateway();
       // Mail of the last requests goes out now (for at most a few seconds); a send in
@@ -116,7 +121,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
+  if (error instanceof ConfigError) log.error(error.message);
+  else log.error("start-up failed", error);
   process.exit(1);
 });

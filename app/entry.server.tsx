@@ -1,13 +1,21 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { log, loggablePath } from "./server/log.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+
+/** An error in a loader, action or render: one log line with the request's id, which the error page shows too. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // A visitor who navigated away cancels the request; that is no error of ours.
+  if (request.signal.aborted) return;
+  log.error(`${request.method} ${loggablePath(new URL(request.url).pathname)} failed`, { id: context.requestId }, error);
+};
 
 export default function handleRequest(
   request: Request,
@@ -45,7 +53,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error(`rendering ${loggablePath(new URL(request.url).pathname)} failed`, { id: loadContext.requestId }, error);
         },
       },
     );

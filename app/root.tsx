@@ -22,18 +22,20 @@ import { getStaff } from "./server/staff-session.server";
 import stylesheet from "./styles/app.css?url";
 
 /** Who is signed in, for the header: a link to their own pages and a sign-out button instead of "Inloggen". */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The id of this page's request, for the error page: a customer can quote it to the office.
+  const requestId = context.requestId ?? null;
   const session = await getProviderSession(request);
   if (!session) {
     const staff = await getStaff(request);
-    return { provider: staff ? { firstName: staff.name, kind: "staff" as const } : null };
+    return { provider: staff ? { firstName: staff.name, kind: "staff" as const } : null, requestId };
   }
   const provider = await database()
     .db.selectFrom("providers")
     .select("first_name")
     .where("id", "=", session.providerId)
     .executeTakeFirst();
-  return { provider: provider ? { firstName: provider.first_name, kind: "provider" as const } : null };
+  return { provider: provider ? { firstName: provider.first_name, kind: "provider" as const } : null, requestId };
 }
 
 export const links: LinksFunction = () => [
@@ -82,6 +84,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const requestId = useRouteLoaderData<typeof loader>("root")?.requestId;
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <section className="error-page" aria-labelledby="error-title">
@@ -101,7 +104,6 @@ export function ErrorBoundary() {
       </section>
     );
   }
-  if (!isRouteErrorResponse(error)) console.error(error);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <section className="error-page" aria-labelledby="error-title">
@@ -117,6 +119,12 @@ export function ErrorBoundary() {
       </p>
       <p>
         Blijft het misgaan? Bel ons op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a>, {CONTACT.hours}.
+        {requestId ? (
+          <>
+            {" "}
+            Noem dan deze code, zodat wij kunnen zien wat er misging: <strong className="request-id">{requestId}</strong>.
+          </>
+        ) : null}
       </p>
     </section>
   );

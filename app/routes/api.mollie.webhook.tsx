@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { MOLLIE_PAYMENT_ID } from "~/domain/payments";
 import { database } from "~/server/db.server";
 import { syncPayment } from "~/server/payments.server";
+import { log } from "~/server/log.server";
 
 /**
  * Mollie's webhook. Mollie posts only `id=tr_…`; nothing in the request is
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await syncPayment(database().db, id, "webhook");
   } catch (error) {
-    console.error(`Mollie webhook for ${id} failed; Mollie will retry:`, error);
+    log.error(`Mollie webhook for ${id} failed; Mollie will retry:`, error);
     return text("Tijdelijk niet verwerkt.", 500);
   }
   return text("OK", 200);

@@ -26,6 +26,7 @@ import {
 } from "~/server/staff-packages.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { log } from "~/server/log.server";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -179,7 +180,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const [field, message] = ASSIGN_ERRORS[error.reason] ?? ["", "Dit pakket kan niet worden toegewezen"];
       return data<Failure>({ errors: { [field]: message }, values }, { status: 400 });
     }
-    console.error("package assignment failed", error);
+    log.error("package assignment failed", error);
     return data<Failure>(
       { errors: { form: "De betaling kon niet worden aangemaakt (de betaaldienst antwoordt niet). Probeer het over een paar minuten opnieuw." }, values },
       { status: 503 },

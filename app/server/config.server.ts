@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),
   DEMO_DATA: booleanFromEnv.optional(),
   LOG_REQUESTS: booleanFromEnv.default(true),
+  LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   MOLLIE_API_KEY: z
     .string()
     .regex(/^(test|live)_\w{20,}$/, "moet een Mollie API-sleutel zijn (test_… of live_…)")
@@ -52,6 +53,8 @@ export type Config = {
   sessionSecret: string;
   seedDemoData: boolean;
   logRequests: boolean;
+  /** text (readable, the default) or json (one object per line, for journald and collectors); read by log.server.ts. */
+  logFormat: "text" | "json";
   /** Sign-in attempts per client address per 15 minutes. */
   signInRateLimit: number;
   /** New accounts per client address per hour. */
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     seedDemoData: values.DEMO_DATA ?? !isProduction,
     logRequests: values.LOG_REQUESTS,
+    logFormat: values.LOG_FORMAT,
     signInRateLimit: values.SIGN_IN_RATE_LIMIT,
     signupRateLimit: values.SIGNUP_RATE_LIMIT,
     contactRateLimit: values.CONTACT_RATE_LIMIT,

@@ -2,14 +2,16 @@ import { randomBytes } from "node:crypto";
 import compression from "compression";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
-import morgan from "morgan";
 import { isSameOriginRequest } from "~/domain/same-origin";
 import type { Config } from "./config.server";
 import type { AppDatabase } from "./db.server";
+import { log, loggablePath, newRequestId } from "./log.server";
 
 declare module "express-serve-static-core" {
   interface Locals {
     cspNonce: string;
+    /** Shown on the error page and in the request's log line, so a customer can quote it to the office. */
+    requestId: string;
   }
 }
 
@@ -42,9 +44,36 @@ export function createHttpApp({ config, database, assets, remix, development = f
       database.sqlite.prepare("SELECT count(*) AS n FROM pc4_areas").get();
       res.status(200).json({ status: "ok", database: "ok" });
     } catch (error) {
-      console.error("health check: database unreachable:", error);
+      log.error("health check: database unreachable", error);
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
+  });
+
+  // Every other request gets an id (also in the X-Request-Id header) and one log line when it is answered.
+  app.use((req, res, next) => {
+    const id = newRequestId();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    if (config.logRequests) {
+      // "close" comes after "finish", and also when the client went away before the answer was complete.
+      res.once("close", () => {
+        const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+        const path = loggablePath(req.originalUrl);
+        const level = res.statusCode >= 500 ? "error" : "info";
+        log[level](`${req.method} ${path} ${res.statusCode} ${ms}ms`, {
+          kind: "request",
+          id,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          ms,
+          bytes: Number(res.getHeader("content-length") ?? 0) || undefined,
+          aborted: res.writableFinished ? undefined : true,
+        });
+      });
+    }
+    next();
   });
 
   // Uploads are at most 10 MB per file; nothing legitimate posts more than this in all,
@@ -64,7 +93,6 @@ export function createHttpApp({ config, database, assets, remix, development = f
     next();
   });
   app.use(compression());
-  if (config.logRequests) app.use(morgan("tiny"));
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -30,6 +30,7 @@ import { enqueueMail } from "./outbox.server";
 import { activatePackage } from "./packages.server";
 import { displayName } from "./providers.server";
 import { completeStep, parseCompletedSteps } from "./wizard.server";
+import { log } from "./log.server";
 
 export type PaymentRow = Selectable<PaymentsTable>;
 export type SyncSource = "webhook" | "return" | "poll" | "cancel";
@@ -97,7 +98,7 @@ export async function createPayment(db: Db, input: NewPayment): Promise<{ public
       idempotencyKey: row.idempotency_key,
     });
   } catch (error) {
-    console.error(`payment ${row.public_id}: Mollie did not create it:`, error);
+    log.error(`payment ${row.public_id}: Mollie did not create it:`, error);
     throw new PaymentGatewayError("Mollie did not create the payment", { cause: error });
   }
 
@@ -131,7 +132,7 @@ export type SyncResult = { payment: PaymentRow; changed: boolean };
 export async function syncPayment(db: Db, mollieId: string, source: SyncSource): Promise<SyncResult | null> {
   const row = await db.selectFrom("payments").selectAll().where("mollie_id", "=", mollieId).executeTakeFirst();
   if (!row) {
-    console.warn(`payment sync (${source}): unknown Mollie id ${mollieId}; nothing changed`);
+    log.warn(`payment sync (${source}): unknown Mollie id ${mollieId}; nothing changed`);
     return null;
   }
   if (isFinalStatus(row.status)) return { payment: row, changed: false };
@@ -141,7 +142,7 @@ export async function syncPayment(db: Db, mollieId: string, source: SyncSource):
     remote = await mollieClient().payments.get(mollieId);
   } catch (error) {
     if (error instanceof MollieApiError && error.statusCode === 404) {
-      console.warn(`payment sync (${source}): Mollie does not know ${mollieId} (payment ${row.public_id}); nothing changed`);
+      log.warn(`payment sync (${source}): Mollie does not know ${mollieId} (payment ${row.public_id}); nothing changed`);
       return { payment: row, changed: false };
     }
     throw new PaymentGatewayError(`Mollie did not answer for ${mollieId}`, { cause: error });
@@ -154,12 +155,12 @@ export async function syncPayment(db: Db, mollieId: string, source: SyncSource):
 async function applyRemoteStatus(db: Db, row: PaymentRow, remote: MolliePayment, source: SyncSource): Promise<SyncResult> {
   const problem = mismatch(row, remote);
   if (problem) {
-    console.error(`payment sync (${source}): ${remote.id} does not belong to payment ${row.public_id}: ${problem}; nothing changed`);
+    log.error(`payment sync (${source}): ${remote.id} does not belong to payment ${row.public_id}: ${problem}; nothing changed`);
     return { payment: row, changed: false };
   }
   const status = mapMollieStatus(remote.status);
   if (!status) {
-    console.warn(`payment sync (${source}): unknown Mollie status ${JSON.stringify(remote.status)} for ${remote.id}; nothing changed`);
+    log.warn(`payment sync (${source}): unknown Mollie status ${JSON.stringify(remote.status)} for ${remote.id}; nothing changed`);
     return { payment: row, changed: false };
   }
 
@@ -211,7 +212,7 @@ async function onPaid(trx: Db, payment: PaymentRow, now: Date): Promise<void> {
   if (payment.purpose === "admin_fee") {
     await goLive(trx, payment, now);
   } else if (payment.provider_package_id === null || !(await activatePackage(trx, payment.provider_package_id, now))) {
-    console.warn(`payment ${payment.public_id}: paid, but package ${payment.provider_package_id ?? "(none)"} could not be activated; flagged for staff`);
+    log.warn(`payment ${payment.public_id}: paid, but package ${payment.provider_package_id ?? "(none)"} could not be activated; flagged for staff`);
     await flagForStaff(trx, payment, now);
   }
 }
@@ -344,7 +345,7 @@ export async function refreshPayment(db: Db, payment: PaymentRow, source: SyncSo
   try {
     return (await syncPayment(db, payment.mollie_id, source))?.payment ?? payment;
   } catch (error) {
-    console.error(`payment ${payment.public_id}: status check (${source}) failed:`, error);
+    log.error(`payment ${payment.public_id}: status check (${source}) failed:`, error);
     return payment;
   }
 }
@@ -496,7 +497,7 @@ async function cancelAtMollie(db: Db, row: PaymentRow, mollieId: string): Promis
       }
     }
   } catch (error) {
-    console.error(`payment ${row.public_id}: could not cancel ${mollieId} at Mollie; its webhook will decide:`, error);
+    log.error(`payment ${row.public_id}: could not cancel ${mollieId} at Mollie; its webhook will decide:`, error);
     return { payment: row, reached: false };
   }
   return { payment: (await applyRemoteStatus(db, row, remote, "cancel")).payment, reached: true };

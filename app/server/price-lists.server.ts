@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "./db.server";
+import { log } from "./log.server";
 
 export const PRICE_LIST_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -100,7 +101,7 @@ export async function deletePriceListFiles(uploadsDir: string, ids: ReadonlyArra
     try {
       await fs.rm(priceListFilePath(uploadsDir, id), { force: true });
     } catch (error) {
-      console.error(`price list ${id}: could not delete the file`, error);
+      log.error(`price list ${id}: could not delete the file`, error);
     }
   }
 }

@@ -125,12 +125,19 @@ export async function flushStats(db: Db): Promise<number> {
  * Flushes every few seconds until stopped; stop() writes what is left. server.ts
  * calls this once at start-up and stop() on shutdown, before closing the database.
  */
-export function startStatsFlusher(db: Db, intervalMs = STATS_FLUSH_INTERVAL_MS): { stop(): Promise<void> } {
+export function startStatsFlusher(
+  db: Db,
+  { intervalMs = STATS_FLUSH_INTERVAL_MS, log = console }: { intervalMs?: number; log?: Pick<Console, "info" | "error"> } = {},
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = running
-      .then(() => flushStats(db))
-      .catch((error: unknown) => console.error("stats: writing the daily counts failed:", error));
+      .then(async () => {
+        const started = Date.now();
+        const rows = await flushStats(db);
+        if (rows > 0) log.info(`stats: wrote ${rows} daily count(s)`, { rows, ms: Date.now() - started });
+      })
+      .catch((error: unknown) => log.error("stats: writing the daily counts failed", error));
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();

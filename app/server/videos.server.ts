@@ -30,6 +30,7 @@ import { captionsUrl, sniffVideo, VIDEO_CONTENT_TYPES, VIDEO_SNIFF_BYTES, videoU
 import type { Db } from "./db.server";
 import { enqueueMail } from "./outbox.server";
 import { displayName } from "./providers.server";
+import { log } from "./log.server";
 
 export const VIDEO_ID_PATTERN = /^[0-9a-f]{32}$/;
 
@@ -180,7 +181,7 @@ async function removeVideoFiles(uploadsDir: string, rows: ReadonlyArray<{ id: st
       await fs.rm(videoFilePath(uploadsDir, row.id, row.content_type), { force: true });
       await fs.rm(captionsFilePath(uploadsDir, row.id), { force: true });
     } catch (error) {
-      console.error(`video ${row.id}: could not delete the files`, error);
+      log.error(`video ${row.id}: could not delete the files`, error);
     }
   }
 }
@@ -267,7 +268,7 @@ export async function approveVideo(db: Db, providerId: number, staffName: string
   });
   if (!result) return false;
   if (uploadsDir) await removeVideoFiles(uploadsDir, result);
-  else if (result.length > 0) console.warn(`approveVideo: files of replaced video(s) ${result.map((r) => r.id).join(", ")} were left (no uploads folder given)`);
+  else if (result.length > 0) log.warn(`approveVideo: files of replaced video(s) ${result.map((r) => r.id).join(", ")} were left (no uploads folder given)`);
   return true;
 }
 

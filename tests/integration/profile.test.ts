@@ -225,7 +225,7 @@ describe("profile views and search appearances", () => {
 
   it("the flusher writes on its interval and what is left on stop", async () => {
     const id = await insertProvider("live", "flusher-test");
-    const flusher = startStatsFlusher(db, 20);
+    const flusher = startStatsFlusher(db, { intervalMs: 20 });
     recordProfileView(id, BROWSER);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect((await stats(id))[0]?.profile_views).toBe(1);
