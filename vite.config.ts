@@ -33,11 +33,36 @@ export default defineConfig({
     external: ["better-sqlite3", "sharp", "@node-rs/argon2"],
   },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    environment: "node",
-    pool: "forks",
     testTimeout: 20_000,
     // Vitest puts Vite's BASE_URL ("/") into process.env; the app reads BASE_URL as its public address.
     env: { BASE_URL: "http://127.0.0.1:3000" },
+    // For the integration project's processes (a project cannot set its own worker count).
+    poolOptions: { forks: { maxForks: 3, minForks: 1 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          // Pure rules and components: no files, no globals, so one worker thread runs them all
+          // without a fresh module graph per file.
+          include: ["app/domain/**/*.test.{ts,tsx}", "app/components/**/*.test.{ts,tsx}"],
+          environment: "node",
+          pool: "threads",
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          // Real SQLite files, servers and child processes: each file in a process of its own.
+          // Much of their time is spent waiting (SMTP, HTTP, argon2 in native threads), so three
+          // processes keep two cores busy.
+          include: ["app/server/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+        },
+      },
+    ],
   },
 });

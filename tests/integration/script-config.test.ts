@@ -20,7 +20,7 @@ function runScript(script: string, args: string[], cwd: string, env: Record<stri
   // npm runs a script in the project folder; here the folder is another one (with its own .env), so tsx is told where the paths are.
   const result = spawnSync(TSX, ["--tsconfig", path.join(ROOT, "tsconfig.json"), path.join(ROOT, "scripts", script), ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? cwd, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? cwd, NODE_ENV: "development", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
