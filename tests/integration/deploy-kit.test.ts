@@ -31,7 +31,7 @@ describe("deploy/vivium.service", () => {
     const serve = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.serve;
     const nodeArgs = /node (.+)$/.exec(serve ?? "")?.[1];
     expect(unit).toMatch(new RegExp(`^ExecStart=/usr/bin/node ${nodeArgs}$`, "m"));
-    for (const line of ["User=vivium", "Restart=always", "KillSignal=SIGTERM", "EnvironmentFile=/etc/vivium/vivium.env", "ProtectSystem=strict", "NoNewPrivileges=yes"]) {
+    for (const line of ["User=vivium", "Restart=always", "KillSignal=SIGTERM", "WorkingDirectory=/opt/vivium", "EnvironmentFile=/opt/vivium/.env", "ProtectSystem=strict", "NoNewPrivileges=yes"]) {
       expect(unit).toMatch(new RegExp(`^${line}$`, "m"));
     }
     // The server's own shutdown takes up to 5 s for connections and 3 s for the outbox.
