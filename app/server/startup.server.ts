@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { seedDemoMembers } from "#db/seed/members";
 import { seedCategories, seedDemoProviders } from "#db/seed/seed";
 import { seedDemoStaff } from "#db/seed/staff";
@@ -30,4 +31,20 @@ export async function prepareDatabase(database: AppDatabase, config: Config, log
     const staff = await seedDemoStaff(database.db);
     if (staff > 0) log("demo data: added the demo staff account");
   }
+  await adviseFirstStaffAccount(database, config, log);
+}
+
+/**
+ * A fresh production install has no staff account, and nobody can sign in to
+ * the console to make one: the first one comes from the command line. The
+ * start-up log is where whoever installs the server looks, so it says how.
+ */
+export async function adviseFirstStaffAccount(database: AppDatabase, config: Config, log: Log = console.log): Promise<void> {
+  if (!config.isProduction) return;
+  const staff = await database.db.selectFrom("staff").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  if (staff.n > 0) return;
+  log(
+    'Er is nog geen medewerkersaccount: maak het eerste aan met `npm run staff:create -- --email naam@viviumservices.nl --name "Voornaam Achternaam"` ' +
+      '(zie README, "Installation on a server").',
+  );
 }

@@ -295,11 +295,21 @@ export class CookieJar {
   }
 }
 
-/** Posts one wizard step (multipart, as the browser sends the forms with uploads) and expects the redirect to the next step. */
-async function postStep(baseUrl: string, jar: CookieJar, pathname: string, fields: Array<[string, string]>, next: string): Promise<void> {
+/**
+ * Posts one wizard step (multipart, as the browser sends the forms with uploads) and expects the redirect to the next step.
+ * `send` is fetch, or a stand-in that reaches the server another way (through Caddy with its own CA: caddy.spec.ts).
+ */
+export async function postStep(
+  baseUrl: string,
+  jar: CookieJar,
+  pathname: string,
+  fields: Array<[string, string | File]>,
+  next: string,
+  send: typeof fetch = fetch,
+): Promise<void> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
-  const response = await fetch(`${baseUrl}${pathname}`, {
+  const response = await send(`${baseUrl}${pathname}`, {
     method: "POST",
     redirect: "manual",
     headers: { origin: baseUrl, cookie: jar.header() },
@@ -315,7 +325,7 @@ async function postStep(baseUrl: string, jar: CookieJar, pathname: string, field
 }
 
 /** A new provider through steps 1–6 with plain form posts, ending at Betaling; the session's cookie jar. */
-export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Promise<CookieJar> {
+export async function signUpUntilBetaling(baseUrl: string, dataDir: string, send: typeof fetch = fetch): Promise<CookieJar> {
   const jar = new CookieJar();
   const db = openDb(dataDir, { readonly: true });
   const category = db.prepare("SELECT id FROM categories ORDER BY id LIMIT 1").get() as { id: number };
@@ -334,6 +344,7 @@ export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Pro
       ["website", ""],
     ],
     "/aanmelden/persoonlijk",
+    send,
   );
   await postStep(
     baseUrl,
@@ -353,6 +364,7 @@ export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Pro
       ["city", "Woerden"],
     ],
     "/aanmelden/bedrijf",
+    send,
   );
   await postStep(
     baseUrl,
@@ -370,6 +382,7 @@ export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Pro
       ["workCity", ""],
     ],
     "/aanmelden/profiel",
+    send,
   );
   await postStep(
     baseUrl,
@@ -384,6 +397,7 @@ export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Pro
       ],
     ],
     "/aanmelden/beschikbaarheid",
+    send,
   );
   await postStep(
     baseUrl,
@@ -397,6 +411,7 @@ export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Pro
       ["dayparts", "2-1"],
     ],
     "/aanmelden/diensten",
+    send,
   );
   await postStep(
     baseUrl,
@@ -411,6 +426,7 @@ export async function signUpUntilBetaling(baseUrl: string, dataDir: string): Pro
       ["priceNote", ""],
     ],
     "/aanmelden/betaling",
+    send,
   );
   return jar;
 }
