@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import { config as loadedConfig, ConfigError } from "./app/server/config.server";
+import { startBackupScheduler } from "./app/server/backup-scheduler.server";
 import { openSharedDatabase } from "./app/server/db.server";
 import { startDeadlineScheduler } from "./app/server/deadline-scheduler.server";
 import { createHttpApp } from "./app/server/http.server";
@@ -58,6 +59,12 @@ async function main(): Promise<void> {
   const stats = startStatsFlusher(database.db);
   // Requests past their two-working-day deadline: marked overdue, one reminder to the provider (now and every minute).
   const deadlines = startDeadlineScheduler({ db: database.db, baseUrl: config.baseUrl });
+  // A backup every night at BACKUP_SCHEDULE, old ones removed by BACKUP_KEEP.
+  const backups = startBackupScheduler({
+    db: database.db,
+    targets: { databaseFile: config.databaseFile, uploadsDir: config.uploadsDir, backupDir: config.backup.dir, keep: config.backup.keep },
+    schedule: config.backup.schedule,
+  });
 
   let gateway: LocalMollieGateway | null = null;
   if (config.mollie.useLocalGateway) {
@@ -113,7 +120,7 @@ async function main(): Promise<void> {
       clearLocalGateway();
       // Mail of the last requests goes out now (for at most a few seconds); a send in
       // progress is finished and recorded before the database closes.
-      void Promise.all([outbox.stop({ drainMs: 3_000 }), stats.stop(), deadlines.stop()])
+      void Promise.all([outbox.stop({ drainMs: 3_000 }), stats.stop(), deadlines.stop(), backups.stop()])
         .then(() => {
           mailTransport.close();
           return Promise.all([database.close(), gateway?.close()]);
