@@ -6,7 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import { config as loadedConfig, ConfigError } from "./app/server/config.server";
 import { startBackupScheduler } from "./app/server/backup-scheduler.server";
-import { openSharedDatabase } from "./app/server/db.server";
+import { openSharedDatabase, SchemaTooNewError } from "./app/server/db.server";
 import { startDeadlineScheduler } from "./app/server/deadline-scheduler.server";
 import { createHttpApp } from "./app/server/http.server";
 import { assertLocalGatewayAllowed, clearLocalGateway, setLocalGateway } from "./app/server/mollie-client.server";
@@ -135,7 +135,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  // Both say what to do in their message; a stack trace would only bury it.
+  if (error instanceof ConfigError || error instanceof SchemaTooNewError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });
