@@ -142,6 +142,22 @@ export async function listBackupRuns(db: Db, limit = 10): Promise<BackupRun[]> {
   return rows.map(toRun);
 }
 
+export type BackupRunWithStaff = BackupRun & { staffName: string | null; folderName: string | null };
+
+/** For the staff page: the last runs with who started them, and the last good one (which may be older than all of those). */
+export async function backupOverview(db: Db, limit = 10): Promise<{ runs: BackupRunWithStaff[]; lastGood: BackupRun | null }> {
+  const rows = await db
+    .selectFrom("backup_runs as b")
+    .leftJoin("staff as s", "s.id", "b.staff_id")
+    .selectAll("b")
+    .select("s.name as staff_name")
+    .orderBy("b.started_at", "desc")
+    .orderBy("b.id", "desc")
+    .limit(limit)
+    .execute();
+  return { runs: rows.map((row) => ({ ...toRun(row), staffName: row.staff_name, folderName: row.folder ? path.basename(row.folder) : null })), lastGood: await lastSuccessfulRun(db) };
+}
+
 export async function lastSuccessfulRun(db: Db): Promise<BackupRun | null> {
   const row = await db.selectFrom("backup_runs").selectAll().where("status", "=", "ok").orderBy("started_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
   return row ? toRun(row) : null;
