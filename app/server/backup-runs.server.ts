@@ -117,11 +117,11 @@ export async function runBackup(
 
 /**
  * Removes the backups the retention rule lets go. Only the regular backups
- * take part: a backup made before a migration stays until someone removes
- * it, as it is the way back from that upgrade.
+ * take part: a backup made before a migration or an upgrade stays until
+ * someone removes it, as it is the way back from that upgrade.
  */
 export function pruneBackups(backupDir: string, keep: RetentionRule, now: Date): string[] {
-  const regular = listBackups(backupDir).filter((b) => b.beforeMigration === null);
+  const regular = listBackups(backupDir).filter((b) => b.madeBefore === null);
   const removed = backupsToRemove(regular, keep, now);
   for (const name of removed) fs.rmSync(path.join(backupDir, name), { recursive: true, force: true });
   return removed;
@@ -184,7 +184,7 @@ export async function makeBackupForStaff(db: Db, actor: StaffActor, targets: Bac
  */
 export function restoreHint(backupDir: string, unknownMigrations: string[]): string {
   const backups = listBackups(backupDir);
-  const before: BackupFolder | undefined = backups.find((b) => b.beforeMigration !== null && unknownMigrations.includes(b.beforeMigration));
+  const before: BackupFolder | undefined = backups.find((b) => b.madeBefore !== null && unknownMigrations.includes(b.madeBefore));
   const chosen = before ?? backups[0];
   if (!chosen) return `No backup was found in ${backupDir}; look where your backups are copied to (README, "Backups").`;
   return `The backup to restore is ${chosen.path} (made ${chosen.createdAt.toISOString()}): stop the service, then run npm run restore -- ${chosen.path} --force`;

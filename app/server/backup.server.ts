@@ -63,15 +63,15 @@ export function backupDirName(now: Date, suffix?: string): string {
   return `vivium-${now.toISOString().replace(/[:.]/g, "-")}${suffix ? `-${suffix}` : ""}`;
 }
 
-/** `vivium-2026-06-17T01-30-00-000Z`, optionally followed by `-before-<migration>`: the folders backupDirName makes. */
+/** `vivium-2026-06-17T01-30-00-000Z`, optionally followed by `-before-<migration>` or `-before-upgrade`: the folders backupDirName makes. */
 const BACKUP_NAME = /^vivium-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-before-([\w-]+))?$/;
 
 export type BackupFolder = {
   name: string;
   path: string;
   createdAt: Date;
-  /** The migration a pre-migration backup was made for; null for the others. */
-  beforeMigration: string | null;
+  /** What a backup was made before: a migration's name, or "upgrade" (npm run upgrade); null for the regular ones. */
+  madeBefore: string | null;
 };
 
 /**
@@ -90,7 +90,7 @@ export function listBackups(backupDir: string): BackupFolder[] {
       name: entry.name,
       path: path.join(backupDir, entry.name),
       createdAt: new Date(`${day}T${hh}:${mm}:${ss}.${ms}Z`),
-      beforeMigration: migration ?? null,
+      madeBefore: migration ?? null,
     });
   }
   return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name));

@@ -154,8 +154,8 @@ describe("scheduled backups", () => {
     // Things in the backup folder that are not our regular backups: they must survive every clean-up.
     fs.mkdirSync(path.join(targets.backupDir, "notes"), { recursive: true });
     fs.mkdirSync(path.join(targets.backupDir, "vivium-2020-01-01T00-00-00-000Z"));
-    const beforeMigration = path.join(targets.backupDir, backupDirName(new Date("2026-06-01T10:00:00Z"), "before-0099_example"));
-    await createBackup({ databaseFile: database.file, uploadsDir, target: beforeMigration, now: new Date("2026-06-01T10:00:00Z") });
+    const madeBefore = path.join(targets.backupDir, backupDirName(new Date("2026-06-01T10:00:00Z"), "before-0099_example"));
+    await createBackup({ databaseFile: database.file, uploadsDir, target: madeBefore, now: new Date("2026-06-01T10:00:00Z") });
 
     const clock = createTestClock(new Date("2026-06-10T12:00:00Z"));
     const scheduler = schedulerFor({ db: database.db, targets, schedule: NIGHTLY, clock, log: quiet });
@@ -184,7 +184,7 @@ describe("scheduled backups", () => {
       "vivium-2026-06-15T01-30-00-000Z",
       "vivium-2026-06-14T01-30-00-000Z",
       "vivium-2026-06-13T01-30-00-000Z",
-      path.basename(beforeMigration),
+      path.basename(madeBefore),
     ]);
     expect(fs.existsSync(path.join(targets.backupDir, "notes"))).toBe(true);
     expect(fs.existsSync(path.join(targets.backupDir, "vivium-2020-01-01T00-00-00-000Z"))).toBe(true);

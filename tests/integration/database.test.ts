@@ -203,7 +203,7 @@ describe("upgrading a database with data in it", () => {
     expect(results.map((r) => r.migrationName)).toEqual([newest]);
 
     const [backup] = listBackups(backupDir);
-    expect(backup).toMatchObject({ name: `vivium-2026-06-17T08-00-00-000Z-before-${newest}`, beforeMigration: newest });
+    expect(backup).toMatchObject({ name: `vivium-2026-06-17T08-00-00-000Z-before-${newest}`, madeBefore: newest });
     expect(logged).toEqual([`backup before migration ${newest}: ${backup!.path}`]);
     // The copy is the database as it was before the migration, data included.
     const copy = new Database(path.join(backup!.path, "vivium.sqlite"), { readonly: true });
