@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { listBackupRuns, makeBackupForStaff, type BackupTargets } from "~/server/backup-runs.server";
+import { listBackupRuns, makeBackupForStaff, runBackup, type BackupTargets } from "~/server/backup-runs.server";
 import { startBackupScheduler, type BackupScheduler } from "~/server/backup-scheduler.server";
 import { backupDirName, createBackup, listBackups, restoreBackup } from "~/server/backup.server";
 import { migrateToLatest, openDatabase } from "~/server/db.server";
@@ -256,6 +256,20 @@ describe("scheduled backups", () => {
     expect(left).toEqual([path.basename(good === "busy" ? "" : good.folder!)]);
     const audit = await database.db.selectFrom("audit_log").selectAll().execute();
     expect(audit).toMatchObject([{ action: "backup.create", entity_type: "backup", staff_name: "Test Medewerker" }]);
+  });
+
+  it("makes one backup at a time: a second one while the first runs is turned away", async () => {
+    const { database, uploadsDir } = await databaseWithUploads();
+    const targets = targetsFor(database, uploadsDir);
+    const [first, second] = await Promise.all([
+      runBackup(database.db, targets, { trigger: "schedule", log: quiet }),
+      runBackup(database.db, targets, { trigger: "staff", log: quiet }),
+    ]);
+    expect(first).toMatchObject({ status: "ok" });
+    expect(second).toBe("busy");
+    expect(await listBackupRuns(database.db)).toHaveLength(1);
+    // Once it is done, the next one may start.
+    expect(await runBackup(database.db, targets, { trigger: "staff", log: quiet })).toMatchObject({ status: "ok" });
   });
 });
 
