@@ -2,8 +2,9 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
+import { startBackupScheduler } from "./app/server/backup-scheduler.server";
 import { config as loadedConfig, ConfigError, loadEnvFile, projectRoot } from "./app/server/config.server";
-import { openSharedDatabase } from "./app/server/db.server";
+import { openSharedDatabase, SchemaTooNewError } from "./app/server/db.server";
 import { startDeadlineScheduler } from "./app/server/deadline-scheduler.server";
 import { createHttpApp } from "./app/server/http.server";
 import { log } from "./app/server/log.server";
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
   const stats = startStatsFlusher(database.db, { log: log.with({ job: "stats" }) });
   // Requests past their two-working-day deadline: marked overdue, one reminder to the provider (now and every minute).
   const deadlines = startDeadlineScheduler({ db: database.db, baseUrl: config.baseUrl, log: log.with({ job: "deadlines" }) });
+  // A backup every night at BACKUP_SCHEDULE, old ones removed by BACKUP_KEEP.
+  const backups = startBackupScheduler({
+    db: database.db,
+    targets: { databaseFile: config.databaseFile, uploadsDir: config.uploadsDir, backupDir: config.backup.dir, keep: config.backup.keep },
+    schedule: config.backup.schedule,
+    log: log.with({ job: "backup" }),
+  });
 
   let gateway: LocalMollieGateway | null = null;
   if (config.mollie.useLocalGateway) {
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
       clearLocalGateway();
       // Mail of the last requests goes out now (for at most a few seconds); a send in
       // progress is finished and recorded before the database closes.
-      void Promise.all([outbox.stop({ drainMs: 3_000 }), stats.stop(), deadlines.stop()])
+      void Promise.all([outbox.stop({ drainMs: 3_000 }), stats.stop(), deadlines.stop(), backups.stop()])
         .then(() => {
           mailTransport.close();
           return Promise.all([database.close(), gateway?.close()]);
@@ -121,7 +129,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) log.error(error.message);
+  // Both say what to do in their message; a stack trace would only bury it.
+  if (error instanceof ConfigError || error instanceof SchemaTooNewError) log.error(error.message);
   else log.error("start-up failed", error);
   process.exit(1);
 });

@@ -40,6 +40,7 @@ export interface DB {
   provider_intake_notes: ProviderIntakeNotesTable;
   category_slug_history: CategorySlugHistoryTable;
   audit_log: AuditLogTable;
+  backup_runs: BackupRunsTable;
 }
 
 export interface PlacesTable {
@@ -512,4 +513,22 @@ export interface AuditLogTable {
   /** JSON object of the changed fields after the action. */
   new_values: string | null;
   created_at: string;
+}
+
+export type BackupTrigger = "schedule" | "staff";
+export type BackupRunStatus = "running" | "ok" | "failed";
+
+export interface BackupRunsTable {
+  id: Generated<number>;
+  trigger: BackupTrigger;
+  /** Who pressed "Nu een back-up maken"; null for the schedule. */
+  staff_id: number | null;
+  started_at: string;
+  finished_at: string | null;
+  status: BackupRunStatus;
+  /** The backup's folder (absolute); null when it failed before one was made. */
+  folder: string | null;
+  /** Size of the folder: database copy plus uploads. */
+  bytes: number | null;
+  error: string | null;
 }

@@ -11,7 +11,7 @@ import { scriptConfig } from "./support/script-config";
 const { values } = parseArgs({ options: { to: { type: "string" } } });
 const config = scriptConfig();
 const now = new Date();
-const target = path.resolve(values.to ?? path.join(process.env.BACKUP_DIR ?? path.join(config.dataDir, "backups"), backupDirName(now)));
+const target = path.resolve(values.to ?? path.join(config.backup.dir, backupDirName(now)));
 const manifest = await createBackup({ databaseFile: config.databaseFile, uploadsDir: config.uploadsDir, target, now });
 console.log(`Backup written to ${target}`);
 console.log(`  database: ${manifest.databaseBytes} bytes, integrity ok, sha256 ${manifest.databaseSha256.slice(0, 16)}…`);

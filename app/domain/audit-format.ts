@@ -39,6 +39,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "review.unhide": "Beoordeling weer zichtbaar",
   "contact_request.called": "Aanvraag: gebeld",
   "video_report.status": "Videomelding: status gewijzigd",
+  "backup.create": "Back-up gemaakt",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -53,6 +54,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   video_report: "Videomelding",
   staff: "Medewerker",
   intake_note: "Intakenotitie",
+  backup: "Back-up",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -94,6 +96,9 @@ export const FIELD_LABELS: Record<string, string> = {
   // Contact requests
   staff_called_at: "Gebeld op",
   staff_note: "Notitie over het gesprek",
+  // Backups
+  folder: "Map",
+  error: "Foutmelding",
 };
 
 /** What a status means depends on what it is the status of: a payment's "pending" is not a video's. */
@@ -125,6 +130,11 @@ const STATUS_LABELS: Record<string, Record<string, string>> = {
     failed: "mislukt",
     canceled: "geannuleerd",
     expired: "verlopen",
+  },
+  backup: {
+    running: "bezig",
+    ok: "geslaagd",
+    failed: "mislukt",
   },
 };
 

@@ -26,6 +26,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/beheer/beoordelingen", label: "Beoordelingen" },
   { to: "/beheer/videomeldingen", label: "Videomeldingen" },
   { to: "/beheer/logboek", label: "Logboek" },
+  { to: "/beheer/back-ups", label: "Back-ups" },
   { to: "/beheer/medewerkers", label: "Medewerkers" },
 ];
 

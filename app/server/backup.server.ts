@@ -59,8 +59,49 @@ function checkIntegrity(file: string): void {
   }
 }
 
-export function backupDirName(now: Date): string {
-  return `vivium-${now.toISOString().replace(/[:.]/g, "-")}`;
+export function backupDirName(now: Date, suffix?: string): string {
+  return `vivium-${now.toISOString().replace(/[:.]/g, "-")}${suffix ? `-${suffix}` : ""}`;
+}
+
+/** `vivium-2026-06-17T01-30-00-000Z`, optionally followed by `-before-<migration>` or `-before-upgrade`: the folders backupDirName makes. */
+const BACKUP_NAME = /^vivium-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-before-([\w-]+))?$/;
+
+export type BackupFolder = {
+  name: string;
+  path: string;
+  createdAt: Date;
+  /** What a backup was made before: a migration's name, or "upgrade" (npm run upgrade); null for the regular ones. */
+  madeBefore: string | null;
+};
+
+/**
+ * The backups in a folder, newest first: only folders named as backupDirName
+ * names them and holding a manifest, so nothing else that happens to be in
+ * the folder is ever taken for one (or removed by the retention rule).
+ */
+export function listBackups(backupDir: string): BackupFolder[] {
+  if (!fs.existsSync(backupDir)) return [];
+  const found: BackupFolder[] = [];
+  for (const entry of fs.readdirSync(backupDir, { withFileTypes: true })) {
+    const match = BACKUP_NAME.exec(entry.name);
+    if (!entry.isDirectory() || !match || !fs.existsSync(path.join(backupDir, entry.name, MANIFEST))) continue;
+    const [, day, hh, mm, ss, ms, migration] = match;
+    found.push({
+      name: entry.name,
+      path: path.join(backupDir, entry.name),
+      createdAt: new Date(`${day}T${hh}:${mm}:${ss}.${ms}Z`),
+      madeBefore: migration ?? null,
+    });
+  }
+  return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name));
+}
+
+/** Bytes of every file under a folder. */
+export function folderBytes(dir: string): number {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
 /**
@@ -84,7 +125,18 @@ export async function createBackup({
   const partial = `${target}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
+  try {
+    const manifest = await writeBackup({ databaseFile, uploadsDir, partial, now });
+    fs.renameSync(partial, target);
+    return manifest;
+  } catch (error) {
+    // A copy that failed its integrity check (or was cut short by a full disk) must not stay around looking like a backup.
+    fs.rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
 
+async function writeBackup({ databaseFile, uploadsDir, partial, now }: { databaseFile: string; uploadsDir: string; partial: string; now: Date }): Promise<BackupManifest> {
   const source = new Database(databaseFile, { fileMustExist: true });
   let tables: Record<string, number>;
   try {
@@ -120,7 +172,6 @@ export async function createBackup({
     tables,
   };
   fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  fs.renameSync(partial, target);
   return manifest;
 }
 

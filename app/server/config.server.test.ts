@@ -91,4 +91,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ BASE_URL: "niet een url" })).toThrow(/BASE_URL/);
     expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
   });
+
+  it("reads the backup settings, with a daily backup at 03:30 kept 14 days and 8 weeks by default", () => {
+    const dir = tempDir();
+    expect(loadConfig({ DATA_DIR: dir }).backup).toEqual({
+      dir: path.join(dir, "backups"),
+      schedule: { kind: "daily", hour: 3, minute: 30 },
+      keep: { days: 14, weeks: 8 },
+    });
+    const set = loadConfig({ DATA_DIR: dir, BACKUP_DIR: "/srv/backups", BACKUP_SCHEDULE: "off", BACKUP_KEEP: "30d" }).backup;
+    expect(set).toEqual({ dir: "/srv/backups", schedule: { kind: "off" }, keep: { days: 30, weeks: 0 } });
+    expect(() => loadConfig({ DATA_DIR: dir, BACKUP_SCHEDULE: "nightly" })).toThrow(/BACKUP_SCHEDULE: must be a time of day like "03:30"/);
+    expect(() => loadConfig({ DATA_DIR: dir, BACKUP_KEEP: "forever" })).toThrow(/BACKUP_KEEP: must look like "14d,8w"/);
+  });
 });

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_RETENTION, parseRetention, type RetentionRule } from "~/domain/backup-retention";
+import { DEFAULT_BACKUP_SCHEDULE, parseBackupSchedule, type BackupSchedule } from "~/domain/backup-schedule";
 
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -37,6 +39,30 @@ const EnvSchema = z.object({
   // Test-only knobs of the outbox worker (tests/reliability): shorter retries and locks.
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100).optional(),
   OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).optional(),
+  // Backups: where, when, and how many are kept (README, "Backups").
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_SCHEDULE: z
+    .string()
+    .default(DEFAULT_BACKUP_SCHEDULE)
+    .transform((text, ctx) => {
+      const schedule = parseBackupSchedule(text);
+      if (!schedule) {
+        ctx.addIssue({ code: "custom", message: `must be a time of day like "03:30" (Europe/Amsterdam) or "off", got "${text}"` });
+        return z.NEVER;
+      }
+      return schedule;
+    }),
+  BACKUP_KEEP: z
+    .string()
+    .default(DEFAULT_RETENTION)
+    .transform((text, ctx) => {
+      const rule = parseRetention(text);
+      if ("error" in rule) {
+        ctx.addIssue({ code: "custom", message: rule.error });
+        return z.NEVER;
+      }
+      return rule;
+    }),
 });
 
 export type Config = {
@@ -84,6 +110,12 @@ export type Config = {
     /** The outbox worker's first retry delay and claim lock; null = its defaults (30 s, 5 min). Only tests set them. */
     outboxRetryBaseMs: number | null;
     outboxLockMs: number | null;
+  };
+  backup: {
+    /** BACKUP_DIR, default DATA_DIR/backups: the scheduled and pre-migration backups. */
+    dir: string;
+    schedule: BackupSchedule;
+    keep: RetentionRule;
   };
 };
 
@@ -147,6 +179,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       staffAddress: values.STAFF_EMAIL,
       outboxRetryBaseMs: values.OUTBOX_RETRY_BASE_MS ?? null,
       outboxLockMs: values.OUTBOX_LOCK_MS ?? null,
+    },
+    backup: {
+      dir: path.resolve(values.BACKUP_DIR ?? path.join(dataDir, "backups")),
+      schedule: values.BACKUP_SCHEDULE,
+      keep: values.BACKUP_KEEP,
     },
   };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationResult, type SqliteDatabase } from "kysely";
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql, type Migration, type MigrationResult, type SqliteDatabase } from "kysely";
 import { migrations } from "#db/migrations/index";
 import type { DB } from "#db/schema";
 
@@ -28,7 +28,7 @@ export function openDatabase(file: string): AppDatabase {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
@@ -65,16 +65,86 @@ function withStatementCache(sqlite: Database.Database, kept = 500): SqliteDataba
   };
 }
 
-export function migrator(db: Kysely<DB>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * SQLite can roll back CREATE, ALTER and DROP like any other change, but
+ * Kysely's SqliteAdapter says it cannot (supportsTransactionalDdl = false,
+ * because a migration that needs `PRAGMA foreign_keys = OFF` cannot do that
+ * inside a transaction). Its Migrator then runs each migration bare, and a
+ * migration that fails halfway leaves half a schema. Claiming the support
+ * makes the Migrator run all pending migrations in one transaction: either
+ * all of them apply, or the database stays as it was. The Migrator is the
+ * only reader of this flag. A future migration that needs foreign keys off
+ * must do its table rebuild with `PRAGMA defer_foreign_keys` instead.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
-/** Brings the schema to the newest version; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/** `known` replaces the app's list of migrations: tests add one that fails. */
+export function migrator(db: Kysely<DB>, known: Record<string, Migration> = migrations): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => known } });
+}
+
+/**
+ * The database was migrated by a newer version of the app: it lists
+ * migrations this code does not have. Running on it could corrupt data the
+ * newer code wrote, so the server and `npm run migrate` refuse to start.
+ */
+export class SchemaTooNewError extends Error {
+  override name = "SchemaTooNewError";
+  constructor(
+    readonly unknownMigrations: string[],
+    hint: string,
+  ) {
+    super(
+      `The database has migration(s) this version of Vivium Services does not know: ${unknownMigrations.join(", ")}. ` +
+        `It was upgraded by a newer version. Run that newer version again, or restore a backup made before the upgrade. ${hint}`,
+    );
+  }
+}
+
+/** Names in the migration table, oldest first; empty for a new database. */
+export async function appliedMigrations(db: Kysely<DB>): Promise<string[]> {
+  const table = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  if (table.rows.length === 0) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY timestamp, name`.execute(db);
+  return rows.rows.map((row) => row.name);
+}
+
+/** The migrations migrateToLatest would apply, and those applied that this code does not know. */
+export async function migrationState(
+  db: Kysely<DB>,
+  known: Record<string, Migration> = migrations,
+): Promise<{ applied: string[]; pending: string[]; unknown: string[] }> {
+  const applied = await appliedMigrations(db);
+  const names = Object.keys(known).sort();
+  return { applied, pending: names.filter((name) => !applied.includes(name)), unknown: applied.filter((name) => !(name in known)) };
+}
+
+/**
+ * Brings the schema to the newest version, all pending migrations in one
+ * transaction; throws with the failing migration's name, and with
+ * SchemaTooNewError (whose `hint` says where backups are) before Kysely's
+ * own "corrupted migrations" message would.
+ */
+export async function migrateToLatest(
+  db: Kysely<DB>,
+  { known = migrations, tooNewHint = "" }: { known?: Record<string, Migration>; tooNewHint?: string } = {},
+): Promise<MigrationResult[]> {
+  const { unknown } = await migrationState(db, known);
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown, tooNewHint);
+  const { error, results } = await migrator(db, known).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
-    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new Error(`Database migration ${failed} failed, and no migration of this run was applied: ${String(error)}`, { cause: error });
   }
   return results ?? [];
 }

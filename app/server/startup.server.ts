@@ -3,7 +3,8 @@ import { seedDemoMembers } from "#db/seed/members";
 import { seedCategories, seedDemoProviders } from "#db/seed/seed";
 import { seedDemoStaff } from "#db/seed/staff";
 import type { Config } from "./config.server";
-import { migrateToLatest, type AppDatabase } from "./db.server";
+import type { AppDatabase } from "./db.server";
+import { migrateWithBackup } from "./migrate.server";
 import { importPostcodes } from "./postcode-import.server";
 
 type Log = (message: string) => void;
@@ -11,10 +12,11 @@ type Log = (message: string) => void;
 /**
  * Everything an empty or older database needs before the first request:
  * schema, postcode reference data, categories, and demo data outside
- * production. Each part is idempotent, so this runs on every start.
+ * production. Each part is idempotent, so this runs on every start. Refuses a
+ * database from a newer version of the app (SchemaTooNewError).
  */
 export async function prepareDatabase(database: AppDatabase, config: Config, log: Log = console.log): Promise<void> {
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateWithBackup(database, { backupDir: config.backup.dir, uploadsDir: config.uploadsDir }, log);
   for (const migration of applied) log(`migration ${migration.migrationName}: ${migration.status}`);
 
   const postcodes = await importPostcodes(database.db, config.postcodeDataDir);

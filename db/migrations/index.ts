@@ -13,6 +13,7 @@ import * as m0011 from "./0011_staff_console";
 import * as m0012 from "./0012_paused_providers_index";
 import * as m0013 from "./0013_payment_attention";
 import * as m0014 from "./0014_search_lists";
+import * as m0015 from "./0015_backup_runs";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0012_paused_providers_index": m0012,
   "0013_payment_attention": m0013,
   "0014_search_lists": m0014,
+  "0015_backup_runs": m0015,
 };

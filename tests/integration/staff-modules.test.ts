@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCategories } from "#db/seed/seed";
+import * as backupsPage from "~/routes/beheer.back-ups";
 import * as categoriesPage from "~/routes/beheer.categorieen";
 import * as membersPage from "~/routes/beheer.leden";
 import * as packagesPage from "~/routes/beheer.pakketten";
@@ -83,6 +84,7 @@ describe("access", () => {
     ["/beheer/te-laat", overduePage],
     ["/beheer/beoordelingen", reviewsPage],
     ["/beheer/videomeldingen", videoReportsPage],
+    ["/beheer/back-ups", backupsPage],
   ] as const;
 
   it("answers 404 to anonymous visitors and to providers, by GET and by POST, and shows the page to staff", async () => {
@@ -412,5 +414,23 @@ describe("video tool reports", () => {
     }
     const bad = await settle(() => videoReportsPage.action(args(postForm("/beheer/videomeldingen", cookie, [["reportId", String(report.id)], ["status", "weg"]]))));
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("backups", () => {
+  it("warns while there is no good backup, makes one on request with an audit entry, and shows it with its size", async () => {
+    const before = await settle(() => backupsPage.loader(args(getRequest("/beheer/back-ups", cookie))));
+    expect(before.data).toMatchObject({ warning: "none-yet", runs: [], schedule: { time: "03:30" } });
+
+    const made = await settle(() => backupsPage.action(args(postForm("/beheer/back-ups", cookie, []))));
+    expect(made.status).toBe(303);
+    const page = await settle(() => backupsPage.loader(args(getRequest(made.location!, cookie))));
+    const [run] = page.data?.runs as Array<{ id: number; folder: string; size: string }>;
+    expect(page.data).toMatchObject({ warning: null });
+    expect(run).toMatchObject({ status: "ok", trigger: "staff", staffName: "Ans Beheer", folderName: expect.stringMatching(/^vivium-\d{4}-/) });
+    expect(run!.size).toMatch(/^\d+,\d (kB|MB)$/);
+    expect(made.location).toBe(`/beheer/back-ups?gemaakt=${run!.id}`);
+    const audit = await lastAudit("backup.create");
+    expect(audit).toMatchObject({ staff_name: "Ans Beheer", entity_type: "backup", entity_id: String(run!.id), new: { status: "ok", folder: run!.folder } });
   });
 });
