@@ -3,6 +3,12 @@
  * in order, stopping at the first that fails. The backup comes first, so a
  * failure at any later step can be undone with `npm run restore`.
  *
+ * The database is migrated by the new server itself when it starts, after a
+ * backup of its own (migrate.server.ts), not by a step here: migrating while
+ * the old version still runs would leave old code on a new schema, and the
+ * server migrates as the service's user, so no file of the database ends up
+ * owned by whoever ran the upgrade.
+ *
  * The commands are run through `exec`, so the tests can check the order,
  * the stop at a failure and the messages without running npm or git.
  */
@@ -13,7 +19,9 @@ import { backupDirName, createBackup } from "./backup.server";
 export type UpgradeOptions = {
   /** git pull --ff-only first; off for an installation from a tarball. */
   pull: boolean;
-  /** systemctl restart <service> at the end; otherwise the command is printed. */
+  /** npm prune --omit=dev after the build: a production install keeps no build or test tools. */
+  prune: boolean;
+  /** systemctl restart <service> at the end, then wait for /healthz; otherwise the command is printed. */
   restart: boolean;
   service: string;
 };
@@ -29,9 +37,11 @@ export function upgradeCommands(options: UpgradeOptions): UpgradeStep[] {
   steps.push(
     { label: "install the dependencies", command: ["npm", "ci"] },
     { label: "build", command: ["npm", "run", "build"] },
-    { label: "migrate the database", command: ["npm", "run", "migrate"] },
   );
-  if (options.restart) steps.push({ label: "restart the service", command: ["systemctl", "restart", options.service] });
+  if (options.prune) steps.push({ label: "remove the build and test tools", command: ["npm", "prune", "--omit=dev"] });
+  if (options.restart) {
+    steps.push({ label: "restart the service (it migrates the database at start, after a backup)", command: ["systemctl", "restart", options.service] });
+  }
   return steps;
 }
 
@@ -42,7 +52,9 @@ export function upgradePlan(options: UpgradeOptions, backupDir: string): string[
   return [
     `1. back up the database and the uploads into ${backupDir}/vivium-<time>-before-upgrade`,
     ...upgradeCommands(options).map((step, i) => `${i + 2}. ${step.label}: ${shown(step)}`),
-    ...(options.restart ? [] : [`then restart the server yourself, e.g. systemctl restart ${options.service}`]),
+    options.restart
+      ? `${upgradeCommands(options).length + 2}. wait until the new server answers /healthz`
+      : `then restart the server yourself, e.g. systemctl restart ${options.service}; it migrates the database at start, after a backup`,
   ];
 }
 
@@ -54,6 +66,7 @@ export async function runUpgrade({
   uploadsDir,
   backupDir,
   exec,
+  waitForHealth = async () => true,
   log = console.log,
   logError = console.error,
   now = new Date(),
@@ -63,6 +76,8 @@ export async function runUpgrade({
   uploadsDir: string;
   backupDir: string;
   exec: Exec;
+  /** After the restart: resolves true once the new server answers /healthz, false when it does not in time. */
+  waitForHealth?: () => Promise<boolean>;
   log?: (line: string) => void;
   logError?: (line: string) => void;
   now?: Date;
@@ -97,7 +112,17 @@ export async function runUpgrade({
       return { ok: false, backup, failedStep: shown(step) };
     }
   }
-  if (!options.restart) log(`\nDone. Restart the server to run the new version, e.g.: systemctl restart ${options.service}`);
-  else log("\nDone.");
+  if (!options.restart) {
+    log(`\nDone. Restart the server to run the new version, e.g.: systemctl restart ${options.service}`);
+    log("It applies new migrations when it starts, after a backup of its own.");
+    return { ok: true, backup, failedStep: null };
+  }
+  log(`[${steps.length + 2}] wait until the new server answers /healthz`);
+  if (!(await waitForHealth())) {
+    logError(`\nThe new version does not answer /healthz. Its log says why: journalctl -u ${options.service} -n 50`);
+    if (backup) logError(`The data as it was before the upgrade is in ${backup} (npm run restore -- ${backup} --force, with the service stopped).`);
+    return { ok: false, backup, failedStep: "health check" };
+  }
+  log("\nDone: the new version runs.");
   return { ok: true, backup, failedStep: null };
 }

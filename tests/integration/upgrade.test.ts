@@ -44,19 +44,26 @@ describe("npm run upgrade", () => {
     delete env.INVOCATION_ID;
 
     const plain = await run("npx", ["tsx", "scripts/upgrade.ts", "--dry-run"], { env });
-    expect(plain.stdout.split("\n").map((line) => line.trim())).toEqual([
+    const [announced, ...plan] = plain.stdout.split("\n").map((line) => line.trim());
+    expect(announced).toBe(`Database: ${path.join(dataDir, "vivium.sqlite")} (configuration from the environment; no .env here)`);
+    expect(plan).toEqual([
       "npm run upgrade would:",
       `1. back up the database and the uploads into ${path.join(dataDir, "elders")}/vivium-<time>-before-upgrade`,
       "2. fetch the new version: git pull --ff-only",
       "3. install the dependencies: npm ci",
       "4. build: npm run build",
-      "5. migrate the database: npm run migrate",
-      "then restart the server yourself, e.g. systemctl restart vivium",
+      "then restart the server yourself, e.g. systemctl restart vivium; it migrates the database at start, after a backup",
       "",
     ]);
     const tarball = await run("npx", ["tsx", "scripts/upgrade.ts", "--dry-run", "--no-pull", "--restart", "--service", "vivium-test"], { env });
     expect(tarball.stdout).not.toContain("git pull");
-    expect(tarball.stdout).toContain("5. restart the service: systemctl restart vivium-test");
+    expect(tarball.stdout).toContain("4. restart the service (it migrates the database at start, after a backup): systemctl restart vivium-test");
+    expect(tarball.stdout).toContain("5. wait until the new server answers /healthz");
+    // In production the build and test tools are removed after the build.
+    const production = await run("npx", ["tsx", "scripts/upgrade.ts", "--dry-run"], {
+      env: { ...env, NODE_ENV: "production", BASE_URL: "https://www.example.nl", SESSION_SECRET: "x".repeat(40), MOLLIE_API_KEY: "live_abcdefghijklmnopqrstuvwxyz12", SMTP_URL: "smtp://127.0.0.1:2525" },
+    });
+    expect(production.stdout).toContain("5. remove the build and test tools: npm prune --omit=dev");
     expect(fs.readdirSync(dataDir).filter((name) => name !== "session-secret")).toEqual([]);
   }, 60_000);
 
@@ -65,7 +72,7 @@ describe("npm run upgrade", () => {
     const { exec, calls } = fakeExec("npm run build");
     const errors: string[] = [];
     const result = await runUpgrade({
-      options: { pull: true, restart: false, service: "vivium" },
+      options: { pull: true, restart: false, service: "vivium", prune: false },
       databaseFile: database.file,
       uploadsDir,
       backupDir,
@@ -91,13 +98,21 @@ describe("npm run upgrade", () => {
     }
   });
 
-  it("without git (a tarball) and with --restart: no pull, and the service is restarted at the end", async () => {
+  it("without git (a tarball) and with --restart: no pull, pruned, restarted, and only done when the new server is healthy", async () => {
     const { database, backupDir, uploadsDir } = await installation();
     const { exec, calls } = fakeExec();
     const lines: string[] = [];
-    const result = await runUpgrade({ options: { pull: false, restart: true, service: "vivium" }, databaseFile: database.file, uploadsDir, backupDir, exec, log: (l) => lines.push(l) });
+    const options = { pull: false, restart: true, service: "vivium", prune: true };
+    const result = await runUpgrade({ options, databaseFile: database.file, uploadsDir, backupDir, exec, log: (l) => lines.push(l), waitForHealth: async () => true });
     expect(result.ok).toBe(true);
-    expect(calls).toEqual(["npm ci", "npm run build", "npm run migrate", "systemctl restart vivium"]);
+    expect(calls).toEqual(["npm ci", "npm run build", "npm prune --omit=dev", "systemctl restart vivium"]);
     expect(lines[0]).toBe(`[1] back up into ${result.backup}`);
+    expect(lines.at(-1)).toContain("Done: the new version runs.");
+
+    const errors: string[] = [];
+    const unhealthy = await runUpgrade({ options, databaseFile: database.file, uploadsDir, backupDir, exec, log: () => undefined, logError: (l) => errors.push(l), waitForHealth: async () => false, now: new Date("2026-06-18T08:00:00Z") });
+    expect(unhealthy).toMatchObject({ ok: false, failedStep: "health check" });
+    expect(errors.join("\n")).toContain("journalctl -u vivium");
+    expect(errors.join("\n")).toContain(`npm run restore -- ${unhealthy.backup} --force`);
   });
 });
