@@ -10,6 +10,7 @@ const production = () =>
     BASE_URL: "https://www.viviumservices.nl",
     SESSION_SECRET: "startup-test-session-secret-long-enough-0123456789",
     MOLLIE_API_KEY: "test_startupstartupstartupstartupstar",
+    SMTP_URL: "smtp://127.0.0.1:2525",
   });
 
 describe("the first staff account hint at start-up", () => {
