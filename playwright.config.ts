@@ -37,7 +37,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // A safety net, not a wait: every step waits for what the page does. Whole journeys (signup, the
+  // wizard, settings) take 20–40 s on a quiet 2-core machine and more beside other work.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL,

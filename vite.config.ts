@@ -61,6 +61,8 @@ export default defineConfig({
           include: ["app/server/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
           environment: "node",
           pool: "forks",
+          // Builds the migrated template databases once per run (createTestDatabase copies them).
+          globalSetup: ["tests/support/global-setup.ts"],
         },
       },
     ],

@@ -125,40 +125,21 @@ export default function Backups() {
       {runs.length === 0 ? (
         <p>Nog geen back-ups.</p>
       ) : (
-        <div
-          className="staff-table-scroll"
-          role="region"
-          aria-labelledby="recente-back-ups"
-          // On a phone the table scrolls sideways within this box; keyboard users need to reach it to scroll it.
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          tabIndex={0}
-        >
-          <table className="beheer-table">
-            <caption className="visually-hidden">De laatste {runs.length} back-ups, de nieuwste eerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Gestart</th>
-                <th scope="col">Resultaat</th>
-                <th scope="col">Grootte</th>
-                <th scope="col">Door</th>
-                <th scope="col">Map</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id}>
-                  <td>
-                    <DateTime iso={run.startedAt} />
-                  </td>
-                  <td>{run.status === "failed" && run.error ? `${RESULT.failed}: ${run.error}` : RESULT[run.status]}</td>
-                  <td>{run.size ?? "—"}</td>
-                  <td>{run.trigger === "schedule" ? "Schema" : (run.staffName ?? "Medewerker")}</td>
-                  <td className="staff-pre">{run.folderName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list rather than a table: on a phone a five-column table would hide columns or scroll sideways.
+        <ol className="backup-runs" aria-labelledby="recente-back-ups">
+          {runs.map((run) => (
+            <li key={run.id}>
+              <p className="backup-runs__when">
+                <DateTime iso={run.startedAt} />
+              </p>
+              <p>
+                {run.status === "failed" && run.error ? `${RESULT.failed}: ${run.error}` : RESULT[run.status]}
+                {run.size ? `, ${run.size}` : ""} — {run.trigger === "schedule" ? "volgens schema" : `door ${run.staffName ?? "een medewerker"}`}
+              </p>
+              {run.folderName ? <p className="backup-runs__folder">Map: {run.folderName}</p> : null}
+            </li>
+          ))}
+        </ol>
       )}
     </>
   );

@@ -30,7 +30,7 @@ test("staff make a backup now and find it in the list, on a phone-sized screen t
   expect(folder).toBeTruthy();
   await expect(made).toContainText(/\(\d+,\d (kB|MB)\)/);
 
-  const row = page.getByRole("row").filter({ hasText: folder! });
+  const row = page.getByRole("list", { name: "Recente back-ups" }).getByRole("listitem").filter({ hasText: folder! });
   await expect(row).toContainText("Geslaagd");
   await expect(row).toContainText(STAFF.name);
   // With a good backup made just now, neither warning shows.
@@ -38,7 +38,7 @@ test("staff make a backup now and find it in the list, on a phone-sized screen t
   await expect(page.getByText("Let op: de laatste geslaagde back-up")).toHaveCount(0);
   await expectAccessible(page);
 
-  // 390 px wide: the page does not scroll sideways; the table wraps within it.
+  // 390 px wide: the page does not scroll sideways; each run's lines wrap within it.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expect(row).toBeVisible();

@@ -10,12 +10,23 @@ export const POSTCODE_DIR = path.resolve(process.env.POSTCODE_DATA_DIR ?? BUNDLE
 
 export type TestDatabase = AppDatabase & { dir: string; cleanup: () => Promise<void> };
 
-/** A real SQLite file in a fresh temporary folder, migrated, optionally with the postcode data. */
+/**
+ * A real SQLite file in a fresh temporary folder, migrated, optionally with
+ * the postcode data: a copy of the template that tests/support/global-setup.ts
+ * built for this run, or built here when there is none (a run without it).
+ */
 export async function createTestDatabase(options: { postcodes?: boolean } = {}): Promise<TestDatabase> {
+  const withPostcodes = options.postcodes ?? true;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vivium-test-"));
-  const database = openDatabase(path.join(dir, "test.sqlite"));
+  const file = path.join(dir, "test.sqlite");
+  const templates = process.env.VIVIUM_TEST_TEMPLATES;
+  const template = templates ? path.join(templates, withPostcodes ? "with-postcodes.sqlite" : "schema-only.sqlite") : null;
+  const copied = template !== null && fs.existsSync(template);
+  if (copied) fs.copyFileSync(template, file);
+  const database = openDatabase(file);
+  // On a copy this finds nothing to do; it keeps a stale template from hiding a new migration.
   await migrateToLatest(database.db);
-  if (options.postcodes ?? true) await importPostcodes(database.db, POSTCODE_DIR);
+  if (withPostcodes && !copied) await importPostcodes(database.db, POSTCODE_DIR);
   return {
     ...database,
     dir,
