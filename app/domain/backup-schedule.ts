@@ -3,6 +3,7 @@
  * clock in the Netherlands (`BACKUP_SCHEDULE=03:30`), or never (`off`).
  * And when staff should be warned that backups are not happening.
  */
+import { wallClock } from "./working-days";
 
 export type BackupSchedule = { kind: "off" } | { kind: "daily"; hour: number; minute: number };
 
@@ -23,20 +24,10 @@ export function parseBackupSchedule(text: string): BackupSchedule | null {
   return { kind: "daily", hour, minute };
 }
 
-const parts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Amsterdam",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
-
+/** The Dutch wall-clock time of an instant, written as if it were UTC (for arithmetic on clock times). */
 function wallClockAsUtc(instant: number): number {
-  const p = Object.fromEntries(parts.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const p = wallClock(new Date(instant));
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 }
 
 /**

@@ -87,7 +87,8 @@ const amsterdamParts = new Intl.DateTimeFormat("en-US", {
   second: "numeric",
 });
 
-function wallClock(instant: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+/** The date and time on the clock in the Netherlands at this instant. */
+export function wallClock(instant: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts = Object.fromEntries(amsterdamParts.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
