@@ -1,3 +1,4 @@
+import http from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -59,6 +60,22 @@ async function main(): Promise<void> {
     log: log.with({ job: "backup" }),
   });
 
+  // The address is taken before the test gateway asks the system for ports of its own: told to use
+  // port 0, the system could otherwise give the gateway the very port this server was started with.
+  // Until the app is ready, a request gets "503, try again in a second".
+  let handle: http.RequestListener = (_req, res) => {
+    res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "1" });
+    res.end("Vivium Services is aan het opstarten. Probeer het over een paar seconden opnieuw.\n");
+  };
+  const server = http.createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
   let gateway: LocalMollieGateway | null = null;
   if (config.mollie.useLocalGateway) {
     gateway = await startLocalMollieGateway({
@@ -102,11 +119,10 @@ async function main(): Promise<void> {
   });
   const app = createHttpApp({ config, database, assets, remix, development });
 
-  const server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
-    log.info(`Vivium Services listens on http://${config.host}:${port} (${development ? "development" : config.nodeEnv})`);
-  });
+  handle = app;
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log.info(`Vivium Services listens on http://${config.host}:${port} (${development ? "development" : config.nodeEnv})`);
 
   const shutdown = (signal: string) => {
     log.info(`${signal}: stopping`);
