@@ -22,7 +22,15 @@ async function freePort(): Promise<number> {
 }
 
 process.env.E2E_PORT ??= String(await freePort());
-process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "vivium-e2e-"));
+if (!process.env.E2E_DATA_DIR) {
+  // The server starts from a copy of a prepared DATA_DIR (schema, postcodes, demo data).
+  const { buildDataDirTemplate, copyDataDirTemplate } = await import("./tests/support/data-dir-template");
+  const template = await buildDataDirTemplate();
+  process.env.E2E_DATA_DIR = copyDataDirTemplate(template, "e2e");
+  fs.rmSync(template, { recursive: true, force: true });
+}
+// Page states axe has passed in this run, shared by the workers (tests/e2e/support/fixtures.ts).
+process.env.E2E_AXE_STATES ??= fs.mkdtempSync(path.join(os.tmpdir(), "vivium-axe-states-"));
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -46,7 +54,10 @@ export default defineConfig({
     baseURL,
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
-    trace: "retain-on-failure",
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: false },
+    // One browser context and page per worker, cleared between tests (cookies, storage, routes,
+    // init scripts): a new renderer process for every test cost 0.5–2.5 s on this 2-core machine.
+    reuseContext: true,
   },
   projects: [
     { name: "js", use: { ...chromium, javaScriptEnabled: true } },

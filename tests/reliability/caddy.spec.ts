@@ -139,7 +139,7 @@ test("through deploy/Caddyfile over HTTPS: pages with HSTS and compression, form
   const started = Date.now();
   const caddyPort = await freePort();
   const smtp = await startSmtpServer();
-  const dataDir = tempDataDir("caddy");
+  const dataDir = await tempDataDir("caddy");
   // In production mode, as the guide runs it: BASE_URL is Caddy's HTTPS address. Two sign-in attempts per client address.
   const server = await startServer({
     dataDir,

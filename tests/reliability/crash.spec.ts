@@ -28,7 +28,7 @@ test("a SIGKILL mid-write loses no answered request, keeps the database intact a
   // lands between a message's delivery and the worker recording it as sent.
   const smtp = await startSmtpServer();
   smtp.state.acceptDelayMs = 400;
-  const dataDir = tempDataDir("crash");
+  const dataDir = await tempDataDir("crash");
   let server = await startServer({ dataDir, smtpUrl: smtp.url });
   try {
     mark("started");

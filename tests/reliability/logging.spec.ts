@@ -11,7 +11,7 @@ import { startServer, tempDataDir, waitFor } from "./support/server";
  */
 test.describe("request log and request ids", () => {
   test("text by default: a failing page shows the code that its log line carries", async () => {
-    const dataDir = tempDataDir("log-text");
+    const dataDir = await tempDataDir("log-text");
     const server = await startServer({ dataDir, env: { LOG_REQUESTS: "true" } });
     try {
       const ok = await fetch(`${server.baseUrl}/pakketten`);
@@ -40,7 +40,7 @@ test.describe("request log and request ids", () => {
   });
 
   test("LOG_FORMAT=json: every line is a JSON object; secrets in paths are not logged", async () => {
-    const dataDir = tempDataDir("log-json");
+    const dataDir = await tempDataDir("log-json");
     const server = await startServer({ dataDir, env: { LOG_REQUESTS: "true", LOG_FORMAT: "json" } });
     try {
       const response = await fetch(`${server.baseUrl}/wachtwoord-herstellen/geheim-token-123?x=1`);

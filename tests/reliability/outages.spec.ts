@@ -24,7 +24,7 @@ const GATEWAY_DOWN_MESSAGE = "Het lukt op dit moment niet om de betaling te star
  */
 test("with Mollie unreachable, signup and contact requests work, the payment start says so in Dutch, and works once Mollie is back", async () => {
   test.setTimeout(60_000);
-  const dataDir = tempDataDir("mollie-down");
+  const dataDir = await tempDataDir("mollie-down");
   // The app reaches the local gateway through a proxy (MOLLIE_API_ENDPOINT) that starts switched off.
   const proxyPort = await freePort();
   let gatewayPort = 0;
@@ -87,7 +87,7 @@ test("with Mollie unreachable, signup and contact requests work, the payment sta
 
 test("with the SMTP server down, contact requests succeed and their mails go out once it is back", async () => {
   test.setTimeout(60_000);
-  const dataDir = tempDataDir("smtp-down");
+  const dataDir = await tempDataDir("smtp-down");
   // A port with nothing listening yet: every send is refused until the SMTP server starts there.
   const smtpPort = await freePort();
   const server = await startServer({ dataDir, smtpUrl: `smtp://127.0.0.1:${smtpPort}` });

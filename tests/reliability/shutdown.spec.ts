@@ -26,7 +26,7 @@ function connectionRefused(port: number): Promise<boolean> {
 test("SIGTERM finishes the request in flight, refuses new connections, drains the outbox and closes the database", async () => {
   test.setTimeout(60_000);
   const smtp = await startSmtpServer();
-  const dataDir = tempDataDir("shutdown");
+  const dataDir = await tempDataDir("shutdown");
   const server = await startServer({ dataDir, smtpUrl: smtp.url });
   try {
     // A contact request whose body arrives in two parts: the server has its headers when SIGTERM comes.

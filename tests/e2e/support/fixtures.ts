@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+import type { AxeResults, RunOptions } from "axe-core";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const AXE_SOURCE = fs.readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8"
+);
 
 type Fixtures = {
   /** True in the project that runs with JavaScript switched off. */
@@ -12,20 +19,35 @@ type Fixtures = {
 };
 
 type WorkerFixtures = {
-  /** Fingerprints of the page states this worker has scanned already: the same HTML gives the same axe result. */
-  scannedStates: Set<string>;
-  /** For the no-JavaScript project: one page, in a context with scripting on, where axe scans what was served. */
-  axeScanner: { page: Page; show: (address: string, html: string) => void };
+  /** The page states scanned already in this run, by any worker of either project: the same HTML gives the same axe result. */
+  scannedStates: {
+    has: (state: string) => boolean;
+    add: (state: string) => void;
+  };
+  /** One page per worker, with axe loaded once, that scans a copy of what a test's page shows. */
+  axeScanner: { scan: (markup: string) => Promise<AxeResults> };
 };
 
+/** The page's markup without its scripts: axe checks what is shown, and the site's code must not run a second time. */
+function withoutScripts(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+}
+
 /**
- * What makes two page states the same for axe: their HTML, without the parts
- * that differ per response but never change what axe checks (the CSP nonce,
- * hidden inputs' values such as tokens).
+ * What makes two page states the same for axe: the markup it scans, without
+ * the parts that differ per response but never change what axe checks (the
+ * CSP nonce, hidden inputs' values such as tokens). A page that looks the same
+ * with and without JavaScript is one state, scanned once.
  */
-function fingerprint(url: string, html: string): string {
-  const stable = html.replace(/ nonce="[^"]*"/g, "").replace(/(<input[^>]*type="hidden"[^>]*value=")[^"]*"/g, '$1"');
-  return createHash("sha1").update(new URL(url).pathname).update("\0").update(stable).digest("hex");
+function fingerprint(url: string, markup: string): string {
+  const stable = markup
+    .replace(/ nonce="[^"]*"/g, "")
+    .replace(/(<input[^>]*type="hidden"[^>]*value=")[^"]*"/g, '$1"');
+  return createHash("sha1")
+    .update(new URL(url).pathname)
+    .update("\0")
+    .update(stable)
+    .digest("hex");
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -35,70 +57,96 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   scannedStates: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      await use(new Set());
+      // A folder the config made for this run, one empty file per state that passed: shared by
+      // the workers of both projects. Run outside the config (no folder), each worker keeps its own.
+      const dir = process.env.E2E_AXE_STATES;
+      const seen = new Set<string>();
+      await use({
+        has: (state) =>
+          seen.has(state) ||
+          (dir !== undefined && fs.existsSync(path.join(dir, state))),
+        add: (state) => {
+          seen.add(state);
+          if (dir !== undefined) fs.writeFileSync(path.join(dir, state), "");
+        },
+      });
     },
     { scope: "worker" },
   ],
   axeScanner: [
+    // Loading axe (half a megabyte of script) into every page it checks cost about two seconds a
+    // call. Here it is loaded once per worker: the scanner page stays on one address of the site,
+    // and each scan replaces only its document (`setContent` keeps the window, and axe with it), so
+    // the site's stylesheets and images load as usual and colour contrast is measured for real.
     async ({ browser }, use) => {
-      let context: BrowserContext | null = null;
-      let page: Page | null = null;
-      let served = { address: "", html: "" };
-      const scanner = {
-        show: (address: string, html: string) => {
-          served = { address, html };
-        },
-        get page(): Page {
-          if (!page) throw new Error("axeScanner: not opened");
-          return page;
-        },
-      };
-      context = await browser.newContext({ javaScriptEnabled: true, locale: "nl-NL" });
-      page = await context.newPage();
-      await page.route("**/*", (route) => {
-        const request = route.request();
-        if (request.resourceType() === "script") return route.abort();
-        if (request.url() === served.address && request.isNavigationRequest()) {
-          return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: served.html });
-        }
-        return route.continue();
+      const context = await browser.newContext({
+        javaScriptEnabled: true,
+        locale: "nl-NL",
       });
-      await use(scanner);
+      const page = await context.newPage();
+      // The address of the server playwright.config.ts started (baseURL is a per-test option).
+      const home = `http://127.0.0.1:${process.env.E2E_PORT}/__axe-scanner`;
+      await page.route(home, (route) =>
+        route.fulfill({
+          contentType: "text/html; charset=utf-8",
+          body: "<!doctype html><title>axe</title>",
+        })
+      );
+      await page.goto(home);
+      // Without a route the browser's own cache serves the stylesheets again for every scan.
+      await page.unrouteAll();
+      const loadAxe = async () => {
+        if (!(await page.evaluate(() => "axe" in window)))
+          await page.evaluate(AXE_SOURCE);
+      };
+      await use({
+        scan: async (markup) => {
+          await page.setContent(markup, { waitUntil: "load" });
+          await loadAxe();
+          return page.evaluate(
+            (tags) =>
+              (
+                window as unknown as {
+                  axe: {
+                    run: (
+                      context: Document,
+                      options: RunOptions
+                    ) => Promise<AxeResults>;
+                  };
+                }
+              ).axe.run(document, {
+                runOnly: { type: "tag", values: tags },
+              }),
+            WCAG_TAGS
+          );
+        },
+      });
       await context.close();
     },
     { scope: "worker" },
   ],
-  expectAccessible: async ({ javaScriptEnabled, scannedStates, axeScanner }, use) => {
+  expectAccessible: async ({ scannedStates, axeScanner }, use) => {
+    // With JavaScript on or off, what axe checks is the document the test's page shows at this
+    // moment (after a POST with errors, after a script changed it): its HTML, scanned in the
+    // worker's scanner page, where the site's stylesheets apply but its scripts do not run again.
     await use(async (page: Page) => {
-      const html = await page.content();
+      const markup = withoutScripts(await page.content());
       const url = page.url();
-      const state = fingerprint(url, html);
-      // Another test in this worker scanned exactly this page state: axe would say the same again.
+      const state = fingerprint(url, markup);
+      // This exact page state passed already in this run: axe would say the same again.
       if (scannedStates.has(state)) return;
-      if (javaScriptEnabled) {
-        await report(await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze(), url);
-        scannedStates.add(state);
-        return;
-      }
-      // axe needs JavaScript to run. For the no-JavaScript journey, the exact HTML
-      // this page shows (also after a POST, e.g. with errors) is served again at
-      // its own address in a page where scripting works but the site's own
-      // scripts are blocked, so axe sees what a browser without JavaScript shows.
-      // A request's URL never has the #fragment (e.g. after following an error summary
-      // link), so compare without it; otherwise the page would be fetched afresh, without
-      // the session, and axe would scan the sign-in page instead.
-      const address = url.split("#")[0]!;
-      axeScanner.show(address, html);
-      await axeScanner.page.goto(address);
-      await report(await new AxeBuilder({ page: axeScanner.page }).withTags(WCAG_TAGS).analyze(), url);
+      report(await axeScanner.scan(markup), url);
       scannedStates.add(state);
     });
   },
 });
 
-async function report(results: Awaited<ReturnType<AxeBuilder["analyze"]>>, url: string) {
+function report(results: AxeResults, url: string) {
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(" "))
+        .join("\n  ")}`
   );
   expect(summary, `axe violations on ${url}`).toEqual([]);
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { buildDataDirTemplate, copyDataDirTemplate } from "../../support/data-dir-template";
 
 /**
  * Helpers for the reliability tests: the built server as a child process on
@@ -26,8 +26,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function tempDataDir(tag: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `vivium-reliability-${tag}-`));
+let template: Promise<string> | null = null;
+
+/**
+ * A DATA_DIR of its own for one server: a copy of the data a first start with demo data leaves
+ * (built once per worker), so the server under test starts without migrating and importing again.
+ */
+export async function tempDataDir(tag: string): Promise<string> {
+  template ??= buildDataDirTemplate();
+  return copyDataDirTemplate(await template, `reliability-${tag}`);
 }
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
