@@ -1,7 +1,9 @@
+import { randomInt } from "node:crypto";
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { auditCells, auditRows, openAuditLog } from "./support/audit";
 import { expect, test } from "./support/fixtures";
+import { createLiveProvider } from "./support/providers";
 import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
 import { signIn, signOut, submit } from "./support/signup";
 import { insertContactRequest } from "../support/contact-requests";
@@ -10,8 +12,8 @@ import { openServerDatabase } from "./support/video";
 /**
  * The staff console's categories, member registry, packages and review
  * moderation, with JavaScript on and off; each journey ends in the audit log.
- * Both projects share one server and database, so every journey makes its
- * own names, lidnummers and providers, and looks for those in the log.
+ * Every journey makes its own names, lidnummers and providers (tests run in
+ * any order, side by side, on one server), and looks for those in the log.
  */
 const STAFF = { email: "beheer@demo.viviumservices.nl", password: "Vivium-demo-2026", name: "Demo Medewerker" };
 
@@ -23,10 +25,9 @@ async function signInAsStaff(page: Page) {
   await expect(page).toHaveURL(/\/beheer$/);
 }
 
-/** Letters only, different per project and run: for names and lidnummers nobody else uses. */
-function uniqueTag(project: string): string {
-  const letters = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
-  return `${project === "js" ? "j" : "n"}${letters}`;
+/** Random letters: for names and lidnummers no other test uses. */
+function uniqueTag(length = 6): string {
+  return Array.from({ length }, () => String.fromCharCode(97 + randomInt(26))).join("");
 }
 
 test("staff import a member CSV with a bad line, see the report, import it again unchanged, deactivate and add a member, all in the audit log", async ({
@@ -37,7 +38,7 @@ test("staff import a member CSV with a bad line, see the report, import it again
   test.setTimeout(120_000);
   await signInAsStaff(page);
   const digits = String(Date.now()).slice(-5);
-  const prefix = testInfo.project.name === "js" ? "EJ" : "EN";
+  const prefix = uniqueTag(2).toUpperCase();
   const first = `${prefix}1${digits}`;
   const second = `${prefix}2${digits}`;
   const third = `${prefix}3${digits}`;
@@ -120,11 +121,11 @@ test("staff import a member CSV with a bad line, see the report, import it again
   await expect(auditCells(added).new).toContainText("Naam: Kees Kort");
 });
 
-test("staff add, rename, move and retire a category; the old address redirects to the new one; all in the audit log", async ({ page, expectAccessible }, testInfo) => {
+test("staff add, rename, move and retire a category; the old address redirects to the new one; all in the audit log", async ({ page, expectAccessible }) => {
   // The list has a rename form per category; axe takes its time over it.
   test.setTimeout(120_000);
   await signInAsStaff(page);
-  const tag = uniqueTag(testInfo.project.name);
+  const tag = uniqueTag();
   const name = `Proef ${tag}`;
   const renamed = `Proefnieuw ${tag}`;
 
@@ -259,25 +260,17 @@ test.describe("packages", () => {
   });
 });
 
-test("staff hide a review: it leaves the provider's profile; shown again, it is back; both in the audit log", async ({ page, expectAccessible }, testInfo) => {
+test("staff hide a review: it leaves the provider's profile; shown again, it is back; both in the audit log", async ({ page, expectAccessible }) => {
   test.setTimeout(90_000);
-  const tag = uniqueTag(testInfo.project.name);
+  const tag = uniqueTag();
   const text = `Niet netjes geschreven ${tag}`;
   const database = openServerDatabase();
   let slug: string;
   let providerId: number;
   let reviewId: number;
   try {
-    const providers = await database.db
-      .selectFrom("providers")
-      .select(["id", "slug"])
-      .where("status", "=", "live")
-      .where("email", "like", "%@demo.viviumservices.nl")
-      .orderBy("id", "desc")
-      .limit(2)
-      .execute();
-    const provider = providers[testInfo.project.name === "js" ? 0 : 1]!;
-    slug = provider.slug!;
+    const provider = await createLiveProvider({ firstName: "Joke", lastName: "Meijer", place: "Maastricht", categories: ["Thuiskeepers"], coverage: { mode: "radius", radiusKm: 10 } });
+    slug = provider.slug;
     providerId = provider.id;
     const row = await database.db
       .insertInto("reviews")
@@ -333,23 +326,15 @@ test("staff hide a review: it leaves the provider's profile; shown again, it is 
   await expect(auditCells(shownRow).new).toContainText(`Reden voor weer tonen: ${showReason}`);
 });
 
-test("staff note a call on an overdue request and move a video tool report on", async ({ page, expectAccessible }, testInfo) => {
-  const tag = uniqueTag(testInfo.project.name);
+test("staff note a call on an overdue request and move a video tool report on", async ({ page, expectAccessible }) => {
+  const tag = uniqueTag();
   const customerName = `Klant ${tag}`;
   const description = `Camera blijft zwart ${tag}`;
   const database = openServerDatabase();
   let requestId: number;
   let reportId: number;
   try {
-    const provider = await database.db
-      .selectFrom("providers")
-      .select("id")
-      .where("status", "=", "live")
-      .where("email", "like", "%@demo.viviumservices.nl")
-      .orderBy("id")
-      .limit(1)
-      .offset(testInfo.project.name === "js" ? 2 : 3)
-      .executeTakeFirstOrThrow();
+    const provider = await createLiveProvider({ firstName: "Kees", lastName: "Bakker", place: "Zwolle", categories: ["Administratie"], coverage: { mode: "nationwide" } });
     const day = 86_400_000;
     requestId = await insertContactRequest(database.db, {
       providerId: provider.id,

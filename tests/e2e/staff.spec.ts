@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { createLiveProvider } from "./support/providers";
 import { signIn, submit } from "./support/signup";
 import { recordedWebm } from "./support/video";
 
@@ -7,14 +8,9 @@ import { recordedWebm } from "./support/video";
  * Staff run a provider from /beheer: find them, tick the verification checks
  * (which show on the public profile), approve their introduction video,
  * suspend (gone from search, profile 404) and republish; every action is in
- * the audit log. Each project works on its own demo provider, as both share
- * one server and database.
+ * the audit log. Each test works on a provider made for it alone.
  */
 const STAFF = { email: "beheer@demo.viviumservices.nl", password: "Vivium-demo-2026" };
-const PROVIDERS = {
-  js: { name: "Marieke Visser", slug: "marieke-visser", search: "/zoeken?waar=Nijmegen&categorie=massage" },
-  "no-js": { name: "Sandra Mulder", slug: "sandra-mulder", search: "/zoeken?waar=Amersfoort&categorie=opruimcoach" },
-} as const;
 
 /** A visitor without any session, in a context of their own. */
 async function asVisitor<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
@@ -33,8 +29,11 @@ function resultCard(page: Page, name: string) {
 test.describe("the staff console", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("staff verify, approve a video, suspend and republish a provider, all in the audit log", async ({ page, browser, expectAccessible }, testInfo) => {
-    const provider = PROVIDERS[testInfo.project.name as keyof typeof PROVIDERS];
+  test("staff verify, approve a video, suspend and republish a provider, all in the audit log", async ({ page, browser, noJs, expectAccessible }, testInfo) => {
+    const provider = {
+      ...(await createLiveProvider({ firstName: "Marieke", lastName: "Visser", place: "Nijmegen", categories: ["Massage"], coverage: { mode: "radius", radiusKm: 10 } })),
+      search: "/zoeken?waar=Nijmegen&categorie=massage",
+    };
 
     // The console does not exist for visitors and providers.
     await asVisitor(browser, async (visitor) => {
@@ -44,10 +43,10 @@ test.describe("the staff console", () => {
 
     // The provider uploads an introduction video from their own omgeving.
     const webm = await recordedWebm(browser, testInfo);
-    const providerContext = await browser.newContext({ locale: "nl-NL", javaScriptEnabled: !testInfo.project.name.startsWith("no-js") });
+    const providerContext = await browser.newContext({ locale: "nl-NL", javaScriptEnabled: !noJs });
     try {
       const providerPage = await providerContext.newPage();
-      await signIn(providerPage, `${provider.slug}@demo.viviumservices.nl`, STAFF.password);
+      await signIn(providerPage, provider.email, provider.password);
       await expect(providerPage).toHaveURL(/\/(aanmelden|backoffice)/);
       expect((await providerPage.goto("/beheer"))?.status()).toBe(404);
       await providerPage.goto("/backoffice/video");
@@ -162,7 +161,7 @@ test.describe("the staff console", () => {
     await expectAccessible(page);
     // A weak first password for a colleague is refused, with what was typed kept.
     await page.getByLabel("Naam van de nieuwe medewerker").fill("Piet Post");
-    await page.getByLabel("E-mailadres", { exact: true }).fill(`piet-${testInfo.project.name}@viviumservices.nl`);
+    await page.getByLabel("E-mailadres", { exact: true }).fill("piet.post@viviumservices.nl");
     await page.getByLabel("Eerste wachtwoord").fill("wachtwoord");
     await submit(page, "Medewerker toevoegen");
     await expect(page.getByRole("alert")).toContainText("Eerste wachtwoord");

@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import type { AxeResults, RunOptions } from "axe-core";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const AXE_SOURCE = fs.readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8"
-);
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+type Violations = AxeResults["violations"];
 
 type Fixtures = {
   /** True in the project that runs with JavaScript switched off. */
@@ -19,13 +18,10 @@ type Fixtures = {
 };
 
 type WorkerFixtures = {
-  /** The page states scanned already in this run, by any worker of either project: the same HTML gives the same axe result. */
-  scannedStates: {
-    has: (state: string) => boolean;
-    add: (state: string) => void;
-  };
+  /** The page states that passed already in this run, in any worker of either project: the same markup gives the same axe result. */
+  scannedStates: { has: (state: string) => boolean; add: (state: string) => void };
   /** One page per worker, with axe loaded once, that scans a copy of what a test's page shows. */
-  axeScanner: { scan: (markup: string) => Promise<AxeResults> };
+  axeScanner: { scan: (markup: string) => Promise<Violations> };
 };
 
 /** The page's markup without its scripts: axe checks what is shown, and the site's code must not run a second time. */
@@ -40,14 +36,8 @@ function withoutScripts(html: string): string {
  * with and without JavaScript is one state, scanned once.
  */
 function fingerprint(url: string, markup: string): string {
-  const stable = markup
-    .replace(/ nonce="[^"]*"/g, "")
-    .replace(/(<input[^>]*type="hidden"[^>]*value=")[^"]*"/g, '$1"');
-  return createHash("sha1")
-    .update(new URL(url).pathname)
-    .update("\0")
-    .update(stable)
-    .digest("hex");
+  const stable = markup.replace(/ nonce="[^"]*"/g, "").replace(/(<input[^>]*type="hidden"[^>]*value=")[^"]*"/g, '$1"');
+  return createHash("sha1").update(new URL(url).pathname).update("\0").update(stable).digest("hex");
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -57,14 +47,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   scannedStates: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      // A folder the config made for this run, one empty file per state that passed: shared by
-      // the workers of both projects. Run outside the config (no folder), each worker keeps its own.
+      // A folder the config made for this run, one empty file per state that passed, shared by the
+      // workers of both projects. Without it (a spec run outside the config) each worker keeps its own.
       const dir = process.env.E2E_AXE_STATES;
       const seen = new Set<string>();
       await use({
-        has: (state) =>
-          seen.has(state) ||
-          (dir !== undefined && fs.existsSync(path.join(dir, state))),
+        has: (state) => seen.has(state) || (dir !== undefined && fs.existsSync(path.join(dir, state))),
         add: (state) => {
           seen.add(state);
           if (dir !== undefined) fs.writeFileSync(path.join(dir, state), "");
@@ -79,46 +67,24 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     // and each scan replaces only its document (`setContent` keeps the window, and axe with it), so
     // the site's stylesheets and images load as usual and colour contrast is measured for real.
     async ({ browser }, use) => {
-      const context = await browser.newContext({
-        javaScriptEnabled: true,
-        locale: "nl-NL",
-      });
+      const context = await browser.newContext({ javaScriptEnabled: true, locale: "nl-NL" });
       const page = await context.newPage();
-      // The address of the server playwright.config.ts started (baseURL is a per-test option).
+      // The server playwright.config.ts started (baseURL is a per-test option, not a worker's).
       const home = `http://127.0.0.1:${process.env.E2E_PORT}/__axe-scanner`;
-      await page.route(home, (route) =>
-        route.fulfill({
-          contentType: "text/html; charset=utf-8",
-          body: "<!doctype html><title>axe</title>",
-        })
-      );
+      await page.route(home, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>axe</title>" }));
       await page.goto(home);
       // Without a route the browser's own cache serves the stylesheets again for every scan.
       await page.unrouteAll();
-      const loadAxe = async () => {
-        if (!(await page.evaluate(() => "axe" in window)))
-          await page.evaluate(AXE_SOURCE);
-      };
       await use({
         scan: async (markup) => {
           await page.setContent(markup, { waitUntil: "load" });
-          await loadAxe();
-          return page.evaluate(
-            (tags) =>
-              (
-                window as unknown as {
-                  axe: {
-                    run: (
-                      context: Document,
-                      options: RunOptions
-                    ) => Promise<AxeResults>;
-                  };
-                }
-              ).axe.run(document, {
-                runOnly: { type: "tag", values: tags },
-              }),
-            WCAG_TAGS
-          );
+          if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+          // Only the violations come back: the passes and their nodes are most of axe's answer.
+          return page.evaluate(async (tags) => {
+            const axe = (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }).axe;
+            const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+            return results.violations;
+          }, WCAG_TAGS);
         },
       });
       await context.close();
@@ -127,7 +93,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   expectAccessible: async ({ scannedStates, axeScanner }, use) => {
     // With JavaScript on or off, what axe checks is the document the test's page shows at this
-    // moment (after a POST with errors, after a script changed it): its HTML, scanned in the
+    // moment (after a POST with errors, after a script changed it): its markup, scanned in the
     // worker's scanner page, where the site's stylesheets apply but its scripts do not run again.
     await use(async (page: Page) => {
       const markup = withoutScripts(await page.content());
@@ -141,13 +107,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
-function report(results: AxeResults, url: string) {
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
-        .map((n) => n.target.join(" "))
-        .join("\n  ")}`
-  );
+function report(violations: Violations, url: string) {
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
   expect(summary, `axe violations on ${url}`).toEqual([]);
 }
 
