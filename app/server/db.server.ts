@@ -172,3 +172,28 @@ export function database(): AppDatabase {
 export function forgetDatabase(): void {
   delete (globalThis as GlobalWithDatabase)[globalKey];
 }
+
+const BUSY = new Set(["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"]);
+const MAX_ATTEMPTS = 50;
+
+function isBusy(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && BUSY.has(String(error.code));
+}
+
+/**
+ * Runs a transaction again when another connection to the file was writing
+ * (a deferred transaction that read before another connection's commit
+ * cannot write, and SQLite fails it at once without a busy wait).
+ * The wait is asynchronous, so a writer on another handle in this same
+ * process gets the chance to commit (SQLite's own busy wait would block it).
+ */
+export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusy(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * Math.min(100, 2 ** attempt)));
+    }
+  }
+}

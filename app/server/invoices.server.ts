@@ -30,7 +30,7 @@ import {
 } from "~/domain/invoice";
 import { formatEuro } from "~/domain/money";
 import { ADMINISTRATION_FEE_CREDIT_DESCRIPTION, amsterdamIsoDate } from "~/domain/packages";
-import type { Db } from "./db.server";
+import { retryWhenBusy, type Db } from "./db.server";
 import { displayName } from "./providers.server";
 
 /**
@@ -177,29 +177,6 @@ async function issueInvoiceIn(trx: Db, paymentId: number, now: Date): Promise<{ 
     })
     .execute();
   return { number };
-}
-
-const BUSY = new Set(["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"]);
-const MAX_ATTEMPTS = 50;
-
-function isBusy(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && BUSY.has(String(error.code));
-}
-
-/**
- * Runs a transaction again when another connection to the file was writing.
- * The wait is asynchronous, so a writer on another handle in this same
- * process gets the chance to commit (SQLite's own busy wait would block it).
- */
-async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isBusy(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * Math.min(100, 2 ** attempt)));
-    }
-  }
 }
 
 /** The provider's invoices, newest first. */

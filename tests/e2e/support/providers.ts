@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { DemoProvider } from "#db/seed/demo-providers";
 import { DEMO_PASSWORD, insertDemoProvider } from "#db/seed/seed";
+import { retryWhenBusy } from "~/server/db.server";
 import { hashPassword } from "~/server/passwords.server";
 import { openServerDatabase } from "./video";
 
@@ -28,15 +29,18 @@ export async function createLiveProvider(
   const database = openServerDatabase();
   try {
     const categories = new Map((await database.db.selectFrom("categories").select(["id", "name"]).execute()).map((c) => [c.name, c.id] as const));
-    const { id, slug } = await database.db.transaction().execute(async (trx) =>
-      insertDemoProvider(trx, { gender: "vrouw", dayparts: "weekdays", ...demo, lastName }, {
-        index: randomInt(1000),
-        passwordHash: hash,
-        createdAt: new Date(Date.now() - 30 * 86_400_000),
-        categories,
-        // The random last name makes the address unique; the database refuses a clash.
-        slugTaken: () => false,
-      }),
+    // The server writes to the same file meanwhile; a transaction that meets its write is tried again.
+    const { id, slug } = await retryWhenBusy(() =>
+      database.db.transaction().execute(async (trx) =>
+        insertDemoProvider(trx, { gender: "vrouw", dayparts: "weekdays", ...demo, lastName }, {
+          index: randomInt(1000),
+          passwordHash: hash,
+          createdAt: new Date(Date.now() - 30 * 86_400_000),
+          categories,
+          // The random last name makes the address unique; the database refuses a clash.
+          slugTaken: () => false,
+        }),
+      ),
     );
     return { id, slug, name: `${demo.firstName} ${lastName}`, email: `${slug}@demo.viviumservices.nl`, password: DEMO_PASSWORD };
   } finally {
