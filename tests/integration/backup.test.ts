@@ -123,12 +123,12 @@ describe("backups", () => {
     fs.cpSync(uploadsDir, path.join(dataDir, "uploads"), { recursive: true });
     const target = path.join(tempDir(), "cli-backup");
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", DATA_DIR: dataDir };
-    const backup = await run("npx", ["tsx", "scripts/backup.ts", "--to", target], { env });
+    const backup = await run(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", target], { env });
     expect(backup.stdout).toContain("integrity ok");
     expect(backup.stdout).toContain("uploads: 1 files");
 
     const restoreDir = tempDir();
-    const restore = await run("npx", ["tsx", "scripts/restore.ts", target], { env: { ...env, DATA_DIR: restoreDir } });
+    const restore = await run(process.execPath, ["--import", "tsx", "scripts/restore.ts", target], { env: { ...env, DATA_DIR: restoreDir } });
     expect(restore.stdout).toContain("Restored the backup");
     expect(fs.existsSync(path.join(restoreDir, "uploads", "photos", "abc", "480.webp"))).toBe(true);
   }, 60_000);
@@ -304,10 +304,10 @@ describe("the restore drill", () => {
     await database.close();
 
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", DATA_DIR: dataDir };
-    const refused = await run("npx", ["tsx", "scripts/restore.ts", folder], { env }).catch((error: { code: number; stderr: string }) => error);
+    const refused = await run(process.execPath, ["--import", "tsx", "scripts/restore.ts", folder], { env }).catch((error: { code: number; stderr: string }) => error);
     expect(refused).toMatchObject({ code: 1 });
     expect((refused as { stderr: string }).stderr).toContain("--force");
-    const restore = await run("npx", ["tsx", "scripts/restore.ts", folder, "--force"], { env });
+    const restore = await run(process.execPath, ["--import", "tsx", "scripts/restore.ts", folder, "--force"], { env });
     expect(restore.stdout).toContain("Restored the backup of 2026-06-11T01:30:00.000Z");
     expect(restore.stdout).toMatch(/The data it replaced is kept in .*replaced-/);
 

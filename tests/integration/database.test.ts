@@ -171,7 +171,7 @@ describe("a database from a newer version of the app", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", DATA_DIR: dataDir, PORT: "0", MOLLIE_GATEWAY_PORT: "0", MOLLIE_CHECKOUT_PORT: "0", DEMO_DATA: "false" };
 
     for (const script of ["server.ts", "scripts/migrate.ts"]) {
-      const result = await run("npx", ["tsx", script], { env, timeout: 60_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      const result = await run(process.execPath, ["--import", "tsx", script], { env, timeout: 60_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
       expect(result, script).toMatchObject({ code: 1 });
       const { stderr } = result as { stderr: string };
       expect(stderr, script).toContain("does not know: 0099_from_the_future");

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -12,15 +13,16 @@ import { afterEach, describe, expect, it } from "vitest";
  * secret behind in a data folder.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+// tsx as a loader in this node process (its CLI would start a second one).
+const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const folders: string[] = [];
 
 function runScript(script: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   // Only what a shell has: no DATA_DIR from the test run leaks in.
   // npm runs a script in the project folder; here the folder is another one (with its own .env), so tsx is told where the paths are.
-  const result = spawnSync(TSX, ["--tsconfig", path.join(ROOT, "tsconfig.json"), path.join(ROOT, "scripts", script), ...args], {
+  const result = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "scripts", script), ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? cwd, NODE_ENV: "development", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? cwd, NODE_ENV: "development", TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"), ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -43,7 +43,7 @@ describe("npm run upgrade", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", DATA_DIR: dataDir, BACKUP_DIR: path.join(dataDir, "elders") };
     delete env.INVOCATION_ID;
 
-    const plain = await run("npx", ["tsx", "scripts/upgrade.ts", "--dry-run"], { env });
+    const plain = await run(process.execPath, ["--import", "tsx", "scripts/upgrade.ts", "--dry-run"], { env });
     const [announced, ...plan] = plain.stdout.split("\n").map((line) => line.trim());
     expect(announced).toBe(`Database: ${path.join(dataDir, "vivium.sqlite")} (configuration from the environment; no .env here)`);
     expect(plan).toEqual([
@@ -55,12 +55,12 @@ describe("npm run upgrade", () => {
       "then restart the server yourself, e.g. systemctl restart vivium; it migrates the database at start, after a backup",
       "",
     ]);
-    const tarball = await run("npx", ["tsx", "scripts/upgrade.ts", "--dry-run", "--no-pull", "--restart", "--service", "vivium-test"], { env });
+    const tarball = await run(process.execPath, ["--import", "tsx", "scripts/upgrade.ts", "--dry-run", "--no-pull", "--restart", "--service", "vivium-test"], { env });
     expect(tarball.stdout).not.toContain("git pull");
     expect(tarball.stdout).toContain("4. restart the service (it migrates the database at start, after a backup): systemctl restart vivium-test");
     expect(tarball.stdout).toContain("5. wait until the new server answers /healthz");
     // In production the build and test tools are removed after the build.
-    const production = await run("npx", ["tsx", "scripts/upgrade.ts", "--dry-run"], {
+    const production = await run(process.execPath, ["--import", "tsx", "scripts/upgrade.ts", "--dry-run"], {
       env: { ...env, NODE_ENV: "production", BASE_URL: "https://www.example.nl", SESSION_SECRET: "x".repeat(40), MOLLIE_API_KEY: "live_abcdefghijklmnopqrstuvwxyz12", SMTP_URL: "smtp://127.0.0.1:2525" },
     });
     expect(production.stdout).toContain("5. remove the build and test tools: npm prune --omit=dev");
