@@ -18,12 +18,25 @@ export function serverUploadsDir(): string {
   return path.join(process.env.E2E_DATA_DIR ?? "", "uploads");
 }
 
+/** The recording is made once per worker: every test uploads the same bytes under its own file name. */
+let recording: Promise<Buffer> | undefined;
+
 /**
  * A real, playable WebM of about a second, recorded by Chromium itself from
  * a drawn canvas (no camera, no ffmpeg), in a context with JavaScript on
  * whatever the test's own project is. Written to the test's output folder.
  */
 export async function recordedWebm(browser: Browser, testInfo: TestInfo, name = "voorstelvideo.webm"): Promise<string> {
+  recording ??= recordCanvas(browser).catch((error: unknown) => {
+    recording = undefined;
+    throw error;
+  });
+  const file = testInfo.outputPath(name);
+  await fs.writeFile(file, await recording);
+  return file;
+}
+
+async function recordCanvas(browser: Browser): Promise<Buffer> {
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
     const page = await context.newPage();
@@ -54,9 +67,7 @@ export async function recordedWebm(browser: Browser, testInfo: TestInfo, name = 
       for (const byte of bytes) binary += String.fromCharCode(byte);
       return btoa(binary);
     });
-    const file = testInfo.outputPath(name);
-    await fs.writeFile(file, Buffer.from(base64, "base64"));
-    return file;
+    return Buffer.from(base64, "base64");
   } finally {
     await context.close();
   }
