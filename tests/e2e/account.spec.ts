@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
+import { chooseAtCheckout, signedInAtBetaling, startIdealPayment } from "./support/payment";
 import { fillAanmelding, PASSWORD, signIn, signOut, submit, uniqueEmail } from "./support/signup";
 
 const NEW_PASSWORD = "Fietsbel-Rood-2027";
@@ -184,10 +184,7 @@ test.describe("tijdelijk niet beschikbaar", () => {
   test.describe.configure({ timeout: 150_000 });
 
   test("a paused provider is left out of search, and the profile says until when", async ({ page, expectAccessible }) => {
-    const lastName = uniqueLastName();
-    const name = `Pauline ${lastName}`;
-    const slug = `pauline-${lastName.toLowerCase()}`;
-    await signUpUntilBetaling(page, { firstName: "Pauline", lastName, tag: "pauze" });
+    const { name, lastName, slug } = await signedInAtBetaling(page, "Pauline");
     await startIdealPayment(page);
     await chooseAtCheckout(page, "Betaald");
     await expect(page).toHaveURL(/\/aanmelden\/voltooiing$/);

@@ -1,8 +1,8 @@
 import { expect, test } from "./support/fixtures";
-import { CHECKOUT_URL, chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
+import { CHECKOUT_URL, chooseAtCheckout, signedInAtBetaling, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
 
 test.describe("signup: Betaling and Voltooiing", () => {
-  // Each journey fills in all six steps before it reaches the payment.
+  // The first journey fills in all six steps before it reaches the payment; the others start at Betaling.
   test.describe.configure({ timeout: 90_000 });
 
   test("a new provider pays the administration fee with iDEAL and is online at once", async ({ page, expectAccessible }) => {
@@ -49,8 +49,7 @@ test.describe("signup: Betaling and Voltooiing", () => {
   });
 
   test("a failed payment says so, and Probeer opnieuw starts a new one that can be paid", async ({ page, expectAccessible }) => {
-    const lastName = uniqueLastName();
-    await signUpUntilBetaling(page, { firstName: "Truus", lastName, tag: "mislukt" });
+    const { lastName } = await signedInAtBetaling(page, "Truus");
 
     await startIdealPayment(page);
     const firstCheckout = page.url();
@@ -73,7 +72,7 @@ test.describe("signup: Betaling and Voltooiing", () => {
   });
 
   test("a cancelled payment can be tried again from the Betaling step", async ({ page }) => {
-    await signUpUntilBetaling(page, { firstName: "Anja", lastName: uniqueLastName(), tag: "geannuleerd" });
+    await signedInAtBetaling(page, "Anja");
     await startIdealPayment(page);
     await chooseAtCheckout(page, "Geannuleerd");
     await expect(page.getByRole("heading", { level: 1, name: "De betaling is geannuleerd" })).toBeVisible();
@@ -86,7 +85,7 @@ test.describe("signup: Betaling and Voltooiing", () => {
   });
 
   test("before the bank confirms, the provider waits on a page that checks again", async ({ page, context, noJs, expectAccessible }) => {
-    await signUpUntilBetaling(page, { firstName: "Henk", lastName: uniqueLastName(), tag: "wachten" });
+    await signedInAtBetaling(page, "Henk");
     await startIdealPayment(page);
 
     // Back on the site without choosing anything at the checkout: the payment is still open.

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { auditCells, auditRows, openAuditLog } from "./support/audit";
 import { expect, test } from "./support/fixtures";
 import { createLiveProvider } from "./support/providers";
-import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
+import { chooseAtCheckout, signedInAtBetaling, startIdealPayment } from "./support/payment";
 import { signIn, signOut, submit } from "./support/signup";
 import { insertContactRequest } from "../support/contact-requests";
 import { openServerDatabase } from "./support/video";
@@ -204,8 +204,7 @@ test.describe("packages", () => {
   test.describe.configure({ timeout: 120_000 });
 
   test("staff assign a Pluspakket to a new provider who paid the € 10: a payment of € 290, in the audit log", async ({ page, expectAccessible }) => {
-    const lastName = uniqueLastName();
-    await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag: "pakket" });
+    const { lastName } = await signedInAtBetaling(page, "Bert");
     await startIdealPayment(page);
     await chooseAtCheckout(page, "Betaald");
     await expect(page).toHaveURL(/\/aanmelden\/voltooiing$/);

@@ -1,6 +1,6 @@
 import { approveVideo, rejectVideo } from "~/server/videos.server";
 import { expect, test } from "./support/fixtures";
-import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
+import { chooseAtCheckout, signedInAtBetaling, startIdealPayment } from "./support/payment";
 import { fillAanmelding, submit, uniqueEmail } from "./support/signup";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./support/chromium";
 import { openServerDatabase, recordedWebm, serverUploadsDir, textNamedAsVideo } from "./support/video";
@@ -42,8 +42,7 @@ test.describe("the introduction video", () => {
     browser,
     expectAccessible,
   }, testInfo) => {
-    const lastName = uniqueLastName();
-    await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag: "video" });
+    const { lastName } = await signedInAtBetaling(page, "Bert");
     await startIdealPayment(page);
     await chooseAtCheckout(page, "Betaald");
     await expect(page).toHaveURL(/\/aanmelden\/voltooiing$/);

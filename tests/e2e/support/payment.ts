@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { fillAanmelding, fillBedrijf, fillBeschikbaarheid, fillDiensten, fillPersoonlijk, fillProfiel, uniqueEmail } from "./signup";
+import { createProviderAtPayment } from "./providers";
+import { fillAanmelding, fillBedrijf, fillBeschikbaarheid, fillDiensten, fillPersoonlijk, fillProfiel, signIn, uniqueEmail } from "./signup";
 
 /** The gateway's checkout page for one payment: `http://127.0.0.1:<port>/checkout/tr_…`. */
 export const CHECKOUT_URL = /^http:\/\/127\.0\.0\.1:\d+\/checkout\/tr_[A-Za-z0-9]+$/;
@@ -23,6 +24,20 @@ export async function signUpUntilBetaling(page: Page, values: { firstName: strin
   await fillDiensten(page, { categories: ["Computerhulp"], services: [{ name: "Hulp bij de computer", price: "25" }] });
   await expect(page.getByRole("heading", { level: 1, name: "Stap 7: Betaling" })).toBeVisible();
   return { email };
+}
+
+/**
+ * A provider made in the database with steps 1–6 filled in (Computerhulp,
+ * heel Nederland), signed in on this page and on Betaling. For journeys that
+ * start at the payment; the first journey of payment.spec walks every step.
+ */
+export async function signedInAtBetaling(page: Page, firstName: string): Promise<{ name: string; lastName: string; email: string; slug: string }> {
+  const lastName = uniqueLastName();
+  const provider = await createProviderAtPayment({ firstName, lastName, place: "Woerden", categories: ["Computerhulp"], coverage: { mode: "nationwide" } });
+  await signIn(page, provider.email, provider.password);
+  await expect(page).toHaveURL(/\/aanmelden\/betaling$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Stap 7: Betaling" })).toBeVisible();
+  return { name: provider.name, lastName, email: provider.email, slug: provider.slug };
 }
 
 /** "Betalen met iDEAL": our page passes the browser on to the gateway's checkout (with or without JavaScript). */

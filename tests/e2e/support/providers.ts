@@ -20,10 +20,24 @@ function randomLetters(length: number): string {
  * the place), with a last name no other test uses. Signs in with the demo
  * password.
  */
-export async function createLiveProvider(
-  demo: Pick<DemoProvider, "firstName" | "lastName" | "place" | "categories" | "coverage"> & Partial<Pick<DemoProvider, "gender" | "dayparts">>,
-): Promise<TestProvider> {
-  const lastName = `${demo.lastName}-${randomLetters(1).toUpperCase()}${randomLetters(5)}`;
+export async function createLiveProvider(demo: TestProviderValues): Promise<TestProvider> {
+  return insertTestProvider({ ...demo, lastName: `${demo.lastName}-${randomLetters(1).toUpperCase()}${randomLetters(5)}` }, "live");
+}
+
+/**
+ * A provider who filled in steps 1–6 as the demo data has them and has not
+ * paid yet: signing in leads to Betaling. For journeys about the payment or
+ * what follows it, without walking the wizard again (the wizard has journeys
+ * of its own). `lastName` must be one no other test uses (uniqueLastName).
+ */
+export async function createProviderAtPayment(demo: TestProviderValues): Promise<TestProvider> {
+  return insertTestProvider(demo, "payment");
+}
+
+type TestProviderValues = Pick<DemoProvider, "firstName" | "lastName" | "place" | "categories" | "coverage"> & Partial<Pick<DemoProvider, "gender" | "dayparts">>;
+
+async function insertTestProvider(demo: TestProviderValues, stage: "live" | "payment"): Promise<TestProvider> {
+  const { lastName } = demo;
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const hash = await passwordHash;
   const database = openServerDatabase();
@@ -39,6 +53,15 @@ export async function createLiveProvider(
           categories,
           // The random last name makes the address unique; the database refuses a clash.
           slugTaken: () => false,
+        }).then(async (inserted) => {
+          if (stage === "payment") {
+            await trx
+              .updateTable("providers")
+              .set({ status: "draft", published_at: null, completed_steps: JSON.stringify(["aanmelding", "persoonlijk", "bedrijf", "profiel", "beschikbaarheid", "diensten"]) })
+              .where("id", "=", inserted.id)
+              .execute();
+          }
+          return inserted;
         }),
       ),
     );
