@@ -194,9 +194,17 @@ export async function staffOverviewCounts(db: Db, now = new Date()) {
   };
 }
 
+const STAFF_DETAIL_COLUMNS = [
+  "id", "slug", "email", "status", "offerings", "heard_from", "terms_accepted_at", "first_name", "infix", "last_name", "phone", "gender", "birth_date",
+  "home_postcode", "home_house_number", "home_addition", "home_street", "home_city", "has_kvk", "company_name", "kvk_number", "has_work_address",
+  "work_postcode", "work_house_number", "work_addition", "work_street", "work_city", "intro_text", "profile_text", "price_note", "completed_steps",
+  "photo_upload_id", "price_list_upload_id", "published_at", "paused_at", "paused_until", "created_at", "updated_at", "suspended_reason", "suspended_at",
+] as const;
+
 /** Everything staff see about one provider on /beheer/dienstverleners/:id. */
 export async function providerDetailForStaff(db: Db, providerId: number) {
-  const provider = await db.selectFrom("providers").selectAll().where("id", "=", providerId).executeTakeFirst();
+  // Named columns: the page's data goes to the browser, and the password hash must never be part of it.
+  const provider = await db.selectFrom("providers").select(STAFF_DETAIL_COLUMNS).where("id", "=", providerId).executeTakeFirst();
   if (!provider) return null;
   const [categories, services, payments, invoices, packages, requests, reviews, verifications, notes, video, audit, coverage] = await Promise.all([
     db

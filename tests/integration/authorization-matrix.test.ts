@@ -21,11 +21,12 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as ConfigModule from "~/server/config.server";
-import type { Config } from "~/server/config.server";
+import { config, type Config } from "~/server/config.server";
 import { forgetDatabase, type Db } from "~/server/db.server";
 import { issueInvoice } from "~/server/invoices.server";
 import { savePhoto } from "~/server/photos.server";
 import { checkPriceList, savePriceList } from "~/server/price-lists.server";
+import { hashPassword } from "~/server/passwords.server";
 import { hashReviewToken, newReviewToken, reviewLinkExpiry } from "~/server/review-tokens.server";
 import { submitReview } from "~/server/reviews.server";
 import { createStaff } from "~/server/staff.server";
@@ -186,7 +187,8 @@ beforeAll(async () => {
   const all = ["aanmelding", "persoonlijk", "bedrijf", "diensten", "profiel", "beschikbaarheid", "betaling"];
   const [a, b] = [await insertBillableProvider(db, { firstName: "Anna" }), await insertBillableProvider(db, { firstName: "Bram" })];
   for (const id of [a, b]) {
-    await db.updateTable("providers").set({ completed_steps: JSON.stringify(all), status: "live" }).where("id", "=", id).execute();
+    // A real password hash, so that a page that sent it along would be caught.
+    await db.updateTable("providers").set({ completed_steps: JSON.stringify(all), status: "live", password_hash: await hashPassword("lange-zin-als-wachtwoord") }).where("id", "=", id).execute();
     await insertTestPayment(db, { providerId: id, purpose: "admin_fee", status: "paid" });
   }
   await db.updateTable("providers").set({ published_at: new Date().toISOString() }).where("id", "in", [a, b]).execute();
@@ -295,22 +297,51 @@ function request(url: string, method: "GET" | "POST", cookie: string | undefined
   });
 }
 
-async function classify(run: () => Promise<unknown>): Promise<{ outcome: Outcome; status: number; location: string | null }> {
+/**
+ * What no answer may contain, whoever asks: a password hash, the session
+ * secret, a session cookie's value, a review link's stored hash.
+ */
+function secrets(): Array<[string, string]> {
+  const found: Array<[string, string]> = [["a password hash", "$argon2"], ["the session secret", config().sessionSecret]];
+  for (const who of WHO) {
+    const value = cookies[who]?.split(";")[0]?.split("=").slice(1).join("=");
+    if (value) found.push([`${who}'s session cookie`, value]);
+  }
+  if (ids.reviewToken) found.push(["the review token's hash", hashReviewToken(ids.reviewToken)]);
+  return found;
+}
+
+/** The answer as text: a data() value as the browser would get it, a Response's body when it is text. */
+async function answerText(result: Awaited<ReturnType<typeof settle>>): Promise<string> {
+  if (result.response) {
+    const type = result.response.headers.get("Content-Type") ?? "";
+    return /^(text\/|application\/json)/.test(type) ? result.response.clone().text() : "";
+  }
+  return JSON.stringify(result.data ?? null);
+}
+
+async function classify(run: () => Promise<unknown>): Promise<{ outcome: Outcome; status: number; location: string | null; leaked: string[] }> {
   const result = await settle(run);
+  const text = await answerText(result);
+  const leaked = secrets()
+    .filter(([, secret]) => text.includes(secret))
+    .map(([name]) => name);
   if (result.data === null && result.response === null) throw new Error("no answer");
   const { status, location } = result;
   const errorThrown = result.response === null && result.data && (result.data as unknown) instanceof Error;
   if (errorThrown) throw result.data as unknown as Error;
-  if (status >= 500) return { outcome: "ok", status, location };
-  if (status === 404) return { outcome: "404", status, location };
+  if (status >= 500) return { outcome: "ok", status, location, leaked };
+  if (status === 404) return { outcome: "404", status, location, leaked };
   if (location !== null && status >= 300 && status < 400) {
-    return { outcome: location.startsWith("/inloggen") ? "login" : "away", status, location };
+    return { outcome: location.startsWith("/inloggen") ? "login" : "away", status, location, leaked };
   }
-  return { outcome: "ok", status, location };
+  return { outcome: "ok", status, location, leaked };
 }
 
 describe("authorization matrix", () => {
   it("finds the route files, and every one has a decision in the table", () => {
+    // The secret check below knows what to look for.
+    expect(secrets().map(([name]) => name)).toEqual(expect.arrayContaining(["a password hash", "the session secret", "providerA's session cookie", "staff's session cookie"]));
     expect(routeFiles.length).toBeGreaterThan(60);
     const undecided = routeFiles.filter((file) => !(file in EXPECTED));
     expect(undecided, "route files without an entry in EXPECTED: decide who may GET and POST them").toEqual([]);
@@ -340,6 +371,7 @@ describe("authorization matrix", () => {
           const cookie = file === "uitloggen.tsx" ? await throwawayCookie(who) : cookies[who];
           const result = await classify(() => handler({ request: request(url, method, cookie), params, context }));
           expect(result.status, `${key} ${url}`).toBeLessThan(500);
+          expect(result.leaked, `${key} ${url} answers with a secret`).toEqual([]);
           actual[key] = result.outcome;
         }
       }
