@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import compression from "compression";
-import express, { type Express, type RequestHandler } from "express";
+import express, { type Express, type RequestHandler, type Response } from "express";
 import helmet from "helmet";
+import { isPersonalPage } from "~/domain/personal-pages";
 import { isSameOriginRequest } from "~/domain/same-origin";
 import type { Config } from "./config.server";
 import type { AppDatabase } from "./db.server";
@@ -100,6 +101,7 @@ export function createHttpApp({ config, database, assets, remix, development = f
     // A policy belongs to the document, so links to that page load it afresh (reloadDocument).
     const media = RECORDER_PAGE.test(req.path) ? "camera=(self), microphone=(self)" : "camera=(), microphone=()";
     res.setHeader("Permissions-Policy", `${media}, geolocation=(), payment=(), usb=()`);
+    if (isPersonalPage(req.path)) keepOutOfCaches(res);
     next();
   });
   app.use(securityHeaders(config, development));
@@ -108,6 +110,17 @@ export function createHttpApp({ config, database, assets, remix, development = f
   app.use(sameOriginOnly(config));
   app.all("*", remix);
   return app;
+}
+
+/**
+ * `private, no-store` unless the route says something of its own: Remix's
+ * adapter appends a route's headers, so a route's Cache-Control replaces
+ * this one instead of being added to it.
+ */
+function keepOutOfCaches(res: Response): void {
+  res.setHeader("Cache-Control", "private, no-store");
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string | string[]) => (field.toLowerCase() === "cache-control" ? res.set(field, value) : append(field, value));
 }
 
 /** Cross-site request forgery: a state-changing request that a browser marks as from another site is refused (app/domain/same-origin.ts). */

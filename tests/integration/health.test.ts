@@ -13,8 +13,10 @@ let remixCalls = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const remix: RequestHandler = (_req, res) => {
+  const remix: RequestHandler = (req, res) => {
     remixCalls += 1;
+    // As Remix's adapter passes on a route's own headers.
+    if (req.path === "/backoffice/mijn-gegevens/download") res.append("Cache-Control", "private, max-age=0, no-store");
     res.status(200).type("html").send("<!doctype html><p>app</p>");
   };
   const app = createHttpApp({ config: { ...loadConfig({ DATA_DIR: t.dir }), logRequests: false }, database: t, assets: [], remix });
@@ -40,6 +42,17 @@ describe("HTTP shell", () => {
     expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(a.headers.get("permissions-policy")).toContain("camera=()");
     expect(a.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("keeps pages with one person's data out of browser and proxy caches, and leaves public pages alone", async () => {
+    for (const path of ["/backoffice", "/beheer/dienstverleners/1", "/aanmelden/profiel", "/inloggen", "/dienstverlener/bert/contact/verzonden", "/backoffice.data"]) {
+      expect((await fetch(`${baseUrl}${path}`)).headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    // A route's own Cache-Control replaces the default instead of being added to it.
+    expect((await fetch(`${baseUrl}/backoffice/mijn-gegevens/download`)).headers.get("cache-control")).toBe("private, max-age=0, no-store");
+    for (const path of ["/", "/zoeken", "/dienstverlener/bert"]) {
+      expect((await fetch(`${baseUrl}${path}`)).headers.get("cache-control"), path).toBeNull();
+    }
   });
 
   it("refuses a cross-origin POST to every route before it reaches the app, and lets same-origin and reading requests through", async () => {
