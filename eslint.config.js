@@ -27,6 +27,17 @@ export default tseslint.config(
     },
   },
   {
+    // Forms are read through app/domain/form-submission.ts, which bounds what a submission may hold.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/domain/form-submission.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: ["@conform-to/zod", "@conform-to/zod/v4"].map((name) => ({ name, importNames: ["parseWithZod"], message: "Use parseWithZod from ~/domain/form-submission." })) },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a `use` callback that is not React's hook.
     files: ["tests/e2e/**/*.ts", "playwright.config.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/domain/form-submission";
 import { describe, expect, it } from "vitest";
 import { CONTACT_PHONE_INVALID, contactRequestSchema, MESSAGE_MAX } from "./contact-request-schema";
 import { MEMBER_NUMBER_INVALID } from "./member-number";

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/domain/form-submission";
 import { describe, expect, it } from "vitest";
 import { averageRating, firstNameOf, ratingSentence, reviewSchema, starsWord } from "./review";
 

@@ -211,6 +211,25 @@ describe("hostile input in every public form", () => {
     }
   }, 60_000);
 
+  it("a field name with a far list position (a[3000000]) or a huge number of fields does not grow the answer, on every public form and a signed-in step", async () => {
+    const huge: Array<[string, string]> = [["a[3000000]", "1"], ["b[0][2999999].c", "1"], ...Array.from({ length: 5_000 }, (_, i): [string, string] => [`f${i}`, "x"])];
+    const forms: Array<{ handler: Handler; path: string; fields: Array<[string, string]>; params?: Record<string, string>; cookie?: string }> = [
+      { handler: signIn.action as Handler, path: "/inloggen", fields: [["email", "bert-klinkenberg@demo.viviumservices.nl"], ["password", "niet-het-wachtwoord"]] },
+      { handler: forgotten.action as Handler, path: "/wachtwoord-vergeten", fields: [["email", "geen-adres"]] },
+      { handler: signupStart.action as Handler, path: "/aanmelden", fields: [["firstName", "Fuzz"], ["email", "geen-adres"]] },
+      { handler: contact.action as Handler, path: "/dienstverlener/bert-klinkenberg/contact", fields: [["name", "Jan"], ["email", "geen-adres"]], params: { slug: "bert-klinkenberg" } },
+    ];
+    const id = await insertTestProvider(db, { status: "draft" });
+    await db.updateTable("providers").set({ completed_steps: JSON.stringify(["aanmelding", "persoonlijk", "bedrijf", "profiel", "beschikbaarheid"]) }).where("id", "=", id).execute();
+    const diensten = (await import("~/routes/aanmelden.diensten")) as { action: Handler };
+    forms.push({ handler: diensten.action, path: "/aanmelden/diensten", fields: [["services[5000].name", "Hulp"], ["services[0].price", "-1"]], cookie: await sessionFor(id) });
+    for (const form of forms) {
+      const result = await answer(form.handler, post(form.path, [...form.fields, ...huge], form.cookie), form.params);
+      // The refused form comes back with what was typed in its own fields, and nothing more.
+      expect(JSON.stringify(result.data ?? "").length, form.path).toBeLessThan(20_000);
+    }
+  }, 60_000);
+
   it("the contact form refuses or stores every input; what it stores is the text as typed", async () => {
     const valid: Array<[string, string]> = [
       ["name", "Jan Janssen"],

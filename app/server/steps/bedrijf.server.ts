@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/domain/form-submission";
 import { bedrijfSchema } from "~/domain/signup-schemas";
 import { refreshCoverageBase } from "../coverage.server";
 import type { Db } from "../db.server";

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/domain/form-submission";
 import { formatDutchDate } from "~/domain/age";
 import { formatPhone } from "~/domain/phone";
 import { persoonlijkSchema } from "~/domain/signup-schemas";

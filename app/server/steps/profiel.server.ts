@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/domain/form-submission";
 import { MaxPartSizeExceededError } from "@remix-run/node";
 import { parseCropFields, PHOTO_MESSAGES, type Crop } from "~/domain/profile-photo";
 import { profielSchema } from "~/domain/signup-schemas";
