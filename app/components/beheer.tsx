@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { actionLabel, auditChanges, entityLabel } from "~/domain/audit-format";
+import { TableScroll } from "./table-scroll";
 
 const DATE_TIME = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",
@@ -36,7 +37,7 @@ export type AuditRow = {
 export function AuditTable({ entries, caption, showProvider = true }: { entries: AuditRow[]; caption: string; showProvider?: boolean }) {
   if (entries.length === 0) return <p>Er staan nog geen acties in het logboek.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="beheer-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -80,7 +81,7 @@ export function AuditTable({ entries, caption, showProvider = true }: { entries:
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

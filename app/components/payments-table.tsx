@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "./table-scroll";
 
 /** One column of a payments table: its heading and what each payment shows under it. */
 export type PaymentsColumn<Row> = {
@@ -18,11 +19,18 @@ type PaymentsTableProps<Row> = {
   tableClassName: string;
   /** The box the table scrolls in when it is wider than the screen. */
   scrollClassName?: string;
-  /** A caption for screen readers, where the section heading does not already name the table. */
-  caption?: string;
-  /** The id of the heading that names the table: the scroll box becomes a focusable region with that name. */
-  regionLabelledBy?: string;
-};
+} & (
+  | {
+      /** A caption for screen readers, where the section heading does not already name the table; it names the scroll box too. */
+      caption: string;
+      regionLabelledBy?: never;
+    }
+  | {
+      /** The id of the heading that names the table and its scroll box. */
+      regionLabelledBy: string;
+      caption?: never;
+    }
+);
 
 /**
  * Payments as a table with a column heading per column, used by the provider's
@@ -65,17 +73,13 @@ export function PaymentsTable<Row>({
       </tbody>
     </table>
   );
-  if (!regionLabelledBy) return <div className={scrollClassName}>{table}</div>;
-  return (
-    <div
-      className={scrollClassName}
-      role="region"
-      aria-labelledby={regionLabelledBy}
-      // A table wider than the screen (at 200% zoom) scrolls here; keyboard users need to reach it to scroll it.
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-      tabIndex={0}
-    >
+  return regionLabelledBy ? (
+    <TableScroll className={scrollClassName} labelledBy={regionLabelledBy}>
       {table}
-    </div>
+    </TableScroll>
+  ) : (
+    <TableScroll className={scrollClassName} label={caption ?? ""}>
+      {table}
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatsChart } from "~/components/stats-chart";
+import { TableScroll } from "~/components/table-scroll";
 import { CONTACT } from "~/domain/contact";
 import { formatRating, monthLabel, type MonthStats } from "~/domain/dashboard-stats";
 import { firstUnfinishedStep } from "~/domain/wizard";
@@ -159,9 +160,7 @@ function Statistics({ last30Days, perMonth }: StatisticsProps) {
         <StatsChart title="Profiel bekeken per maand" summary={`${count(total("profileViews"), "keer", "keer")} bekeken van ${period}.`} series={chart("profileViews")} />
         <StatsChart title="In de zoekresultaten per maand" summary={`${count(total("searchAppearances"), "keer", "keer")} in de zoekresultaten van ${period}.`} series={chart("searchAppearances")} />
       </div>
-      {/* A table wider than the screen (at 200% zoom) scrolls here; keyboard users need to reach it to scroll it. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" role="region" aria-labelledby="stats-table-caption" tabIndex={0}>
+      <TableScroll labelledBy="stats-table-caption">
         <table className="stats-table">
           <caption id="stats-table-caption">Statistieken per maand, {period}</caption>
           <thead>
@@ -187,7 +186,7 @@ function Statistics({ last30Days, perMonth }: StatisticsProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AuditTable, DateTime } from "~/components/beheer";
 import { ErrorSummary, formState, TextArea } from "~/components/form";
 import { PaymentsTable, type PaymentsColumn } from "~/components/payments-table";
+import { TableScroll } from "~/components/table-scroll";
 import { STATUS_LABELS as REQUEST_STATUS_LABELS } from "~/domain/contact-request-status";
 import { formatEuro } from "~/domain/money";
 import { PACKAGES } from "~/domain/packages";
@@ -459,7 +460,7 @@ export default function StaffProviderDetail() {
         {detail.requests.length === 0 ? (
           <p>Nog geen aanvragen.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Aanvragen">
             <table className="beheer-table">
               <caption className="visually-hidden">Aanvragen</caption>
               <thead>
@@ -483,7 +484,7 @@ export default function StaffProviderDetail() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

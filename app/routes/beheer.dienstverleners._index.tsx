@@ -13,6 +13,7 @@ import {
   type FilterKey,
 } from "~/domain/staff-filters";
 import { VERIFICATION_CHECKS } from "~/domain/verification";
+import { TableScroll } from "~/components/table-scroll";
 import { database } from "~/server/db.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { listProvidersForStaff } from "~/server/staff-providers.server";
@@ -83,7 +84,7 @@ export default function StaffProviderList() {
         {list.pageCount > 1 ? `, pagina ${list.page} van ${list.pageCount}` : ""}.
       </p>
       {list.rows.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="Gevonden dienstverleners">
           <table className="beheer-table">
             <caption className="visually-hidden">Gevonden dienstverleners</caption>
             <thead>
@@ -117,7 +118,7 @@ export default function StaffProviderList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {list.pageCount > 1 ? (
         <nav aria-label="Pagina's">

@@ -14,6 +14,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams 
 import { Fragment } from "react";
 import { ErrorSummary, FieldError, TextField } from "~/components/form";
 import { Pagination } from "~/components/provider-card";
+import { TableScroll } from "~/components/table-scroll";
 import { formatMoment } from "~/domain/contact-request-status";
 import { decodeCsvBytes, parseMemberCsv } from "~/domain/member-csv";
 import { addMemberSchema, memberActiveSchema, memberLabels } from "~/domain/staff-forms";
@@ -236,7 +237,7 @@ export default function StaffMembers() {
           {q ? ` voor "${q}"` : ""}.
         </p>
         {members.length > 0 ? (
-          <div className="staff-table-scroll">
+          <TableScroll className="staff-table-scroll" label={`Leden, pagina ${page} van ${pageCount}`}>
             <table className="beheer-table">
               <caption className="visually-hidden">Leden, pagina {page} van {pageCount}</caption>
               <thead>
@@ -267,7 +268,7 @@ export default function StaffMembers() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <Pagination page={page} pageCount={pageCount} hrefFor={pageHref} />
       </section>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { DateTime } from "~/components/beheer";
 import { ErrorSummary, formState, TextField } from "~/components/form";
+import { TableScroll } from "~/components/table-scroll";
 import { checkPassword, MAX_PASSWORD_LENGTH } from "~/domain/password";
 import { database } from "~/server/db.server";
 import { createStaff, listStaff, StaffAccountError } from "~/server/staff.server";
@@ -62,7 +63,7 @@ export default function StaffPage() {
           </p>
         </div>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll label="Medewerkers">
         <table className="beheer-table">
           <caption className="visually-hidden">Medewerkers</caption>
           <thead>
@@ -87,7 +88,7 @@ export default function StaffPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>Medewerker toevoegen</h2>
       <p>De nieuwe medewerker logt in op dezelfde pagina als dienstverleners en komt dan in het beheer. Geef het wachtwoord persoonlijk of telefonisch door.</p>
       <ErrorSummary errors={form.errors} labels={labels} />

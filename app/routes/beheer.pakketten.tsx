@@ -329,6 +329,7 @@ export default function StaffPackages() {
           empty="Er staan geen pakketbetalingen open."
           tableClassName="beheer-table"
           scrollClassName="staff-table-scroll"
+          regionLabelledBy="open-title"
         />
       </section>
 
@@ -367,6 +368,7 @@ export default function StaffPackages() {
           empty="Er zijn nog geen pakketten betaald."
           tableClassName="beheer-table"
           scrollClassName="staff-table-scroll"
+          regionLabelledBy="paid-title"
         />
       </section>
     </Fragment>

@@ -1,6 +1,7 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageMap } from "~/components/coverage-map";
+import { TableScroll } from "~/components/table-scroll";
 import { formatEuro, memberPriceCents } from "~/domain/money";
 import { photoUrl } from "~/domain/profile-photo";
 import { formatAverage, ratingSentence } from "~/domain/review";
@@ -167,7 +168,7 @@ function Services({ profile }: { profile: PublicProfile }) {
     <section className="profile__section" aria-labelledby="services-title">
       <h2 id="services-title">Diensten en prijzen</h2>
       {profile.services.length > 0 ? (
-        <div className="profile__table-wrap">
+        <TableScroll className="profile__table-wrap" label={`Diensten en prijzen van ${profile.name}`}>
           <table className="profile__table profile__services">
             <caption className="visually-hidden">Diensten en prijzen van {profile.name}</caption>
             <thead>
@@ -193,7 +194,7 @@ function Services({ profile }: { profile: PublicProfile }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{profile.firstName} heeft nog geen prijzen opgegeven. Vraag gerust naar de mogelijkheden.</p>
       )}
@@ -222,7 +223,7 @@ function Dayparts({ profile }: { profile: PublicProfile }) {
   return (
     <section className="profile__section" aria-labelledby="dayparts-title">
       <h2 id="dayparts-title">Wanneer kan {profile.firstName}?</h2>
-      <div className="profile__table-wrap">
+      <TableScroll className="profile__table-wrap" label={`Dagdelen waarop ${profile.firstName} beschikbaar is`}>
         <table className="profile__table profile__dayparts">
           <caption className="visually-hidden">Dagdelen waarop {profile.firstName} beschikbaar is</caption>
           <thead>
@@ -256,7 +257,7 @@ function Dayparts({ profile }: { profile: PublicProfile }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {profile.dayparts.length === 0 ? <p>{profile.firstName} spreekt de tijden graag met u af.</p> : null}
     </section>
   );
