@@ -104,6 +104,20 @@ export function ErrorBoundary() {
       </section>
     );
   }
+  if (isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "string") {
+    // A request the server could not read (a broken or crafted form): the message says what to do.
+    return (
+      <section className="error-page" aria-labelledby="error-title">
+        <h1 id="error-title">Het formulier kon niet worden gelezen</h1>
+        <p>{error.data}</p>
+        <p>
+          <Link to="/" className="button">
+            Naar de startpagina
+          </Link>
+        </p>
+      </section>
+    );
+  }
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <section className="error-page" aria-labelledby="error-title">

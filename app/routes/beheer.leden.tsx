@@ -4,7 +4,6 @@ import {
   MaxPartSizeExceededError,
   redirect,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -22,6 +21,7 @@ import { database } from "~/server/db.server";
 import { countMembers, findImportReport, importMembers, searchMembers, setMemberActive, staffAddMember } from "~/server/members.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { parseMultipartForm } from "~/server/multipart.server";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -66,7 +66,7 @@ type Failure = { form: "import" | "add"; errors: Record<string, string>; values:
 async function readForm(request: Request): Promise<FormData | "too-large"> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: FILE_MAX_BYTES }));
+    return await parseMultipartForm(request, unstable_createMemoryUploadHandler({ maxPartSize: FILE_MAX_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return "too-large";
     throw error;

@@ -3,6 +3,7 @@ import compression from "compression";
 import express, { type Express, type RequestHandler, type Response } from "express";
 import helmet from "helmet";
 import { isPersonalPage } from "~/domain/personal-pages";
+import { ALLOWED_METHODS, refuseBody } from "~/domain/request-body";
 import { isSameOriginRequest } from "~/domain/same-origin";
 import type { Config } from "./config.server";
 import type { AppDatabase } from "./db.server";
@@ -16,11 +17,8 @@ declare module "express-serve-static-core" {
   }
 }
 
-const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
-const VIDEO_FORM_OVERHEAD_BYTES = 1024 * 1024;
-/** The recorder's page, and where its form posts (`.data` when Remix's fetcher sends it). */
+/** The recorder's page: the only one allowed to ask for the camera. */
 const RECORDER_PAGE = /^\/backoffice\/video\/?$/;
-const VIDEO_UPLOAD_PATH = /^\/backoffice\/video(?:\.data)?\/?$/;
 
 type HttpAppOptions = {
   config: Config;
@@ -77,21 +75,21 @@ export function createHttpApp({ config, database, assets, remix, development = f
     next();
   });
 
-  // Uploads are at most 10 MB per file; nothing legitimate posts more than this in all,
-  // except an introduction video, which has its own (configurable) limit plus room for the form around it.
+  // Methods, body sizes and body types are checked before any body is read (app/domain/request-body.ts).
   app.use((req, res, next) => {
-    const limit = VIDEO_UPLOAD_PATH.test(req.path) ? config.videoMaxBytes + VIDEO_FORM_OVERHEAD_BYTES : MAX_REQUEST_BYTES;
-    if (Number(req.headers["content-length"] ?? 0) > limit) {
-      res.status(413).type("text/plain; charset=utf-8").send("Het verzonden formulier is te groot (meer dan 25 MB). Kies kleinere bestanden.");
-      return;
-    }
-    // A body sent in chunks has no Content-Length, so the check above would not see its size; browsers
-    // always send the length for forms and uploads, so such a request is refused rather than read without a limit.
-    if (req.headers["transfer-encoding"] !== undefined && req.headers["content-length"] === undefined) {
-      res.status(411).set("Connection", "close").type("text/plain; charset=utf-8").send("Het formulier is niet volledig verzonden. Probeer het opnieuw.");
-      return;
-    }
-    next();
+    const refusal = refuseBody({
+      method: req.method,
+      path: req.path,
+      contentType: req.headers["content-type"],
+      contentLength: req.headers["content-length"],
+      transferEncoding: req.headers["transfer-encoding"],
+      videoMaxBytes: config.videoMaxBytes,
+    });
+    if (!refusal) return next();
+    if (refusal.status === 405) res.set("Allow", ALLOWED_METHODS.join(", "));
+    // The body is not read: close the connection rather than leave it for the next request.
+    if (req.method !== "GET" && req.method !== "HEAD") res.set("Connection", "close");
+    sendRefusal(res, refusal.status, refusal.message);
   });
   app.use(compression());
 
@@ -110,6 +108,36 @@ export function createHttpApp({ config, database, assets, remix, development = f
   app.use(sameOriginOnly(config));
   app.all("*", remix);
   return app;
+}
+
+const REFUSAL_TITLES: Record<number, string> = {
+  400: "Het formulier kon niet worden gelezen",
+  405: "Deze vraag kan de website niet beantwoorden",
+  411: "Het formulier is niet volledig aangekomen",
+  413: "Het formulier is te groot",
+  415: "Het formulier kon niet worden gelezen",
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A short Dutch page for a request refused before it reaches the app (so
+ * without the site's layout): large text, and a way back to the home page.
+ */
+export function sendRefusal(res: Response, status: number, message: string): void {
+  const title = REFUSAL_TITLES[status] ?? "Dit verzoek is geweigerd";
+  res
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .set("Cache-Control", "no-store")
+    .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    .send(
+      `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Vivium Services</title>` +
+        `<style>body{font:1.25rem/1.6 system-ui,sans-serif;color:#1a1a1a;background:#fff;max-width:40rem;margin:2rem auto;padding:0 1rem}a{color:#0a4f9e}</style></head>` +
+        `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Naar de startpagina van Vivium Services</a></p></main></body></html>`,
+    );
 }
 
 /**

@@ -21,7 +21,6 @@ import {
   MaxPartSizeExceededError,
   unstable_composeUploadHandlers,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
 import type { ProviderVideoStatus } from "#db/schema";
@@ -31,6 +30,7 @@ import type { Db } from "./db.server";
 import { enqueueMail } from "./outbox.server";
 import { displayName } from "./providers.server";
 import { log } from "./log.server";
+import { parseMultipartForm } from "./multipart.server";
 
 export const VIDEO_ID_PATTERN = /^[0-9a-f]{32}$/;
 
@@ -142,7 +142,7 @@ export async function readVideoForm(
   };
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(
+    formData = await parseMultipartForm(
       request,
       unstable_composeUploadHandlers(handler, unstable_createMemoryUploadHandler({ maxPartSize: TEXT_PART_MAX_BYTES })),
     );

@@ -28,6 +28,8 @@ import * as forgotten from "~/routes/wachtwoord-vergeten";
 import * as search from "~/routes/zoeken";
 import { bedrijfSchema, beschikbaarheidSchema, dienstenSchema, persoonlijkSchema, profielSchema } from "~/domain/signup-schemas";
 import { forgetDatabase, type Db } from "~/server/db.server";
+import { UNREADABLE_FORM_MESSAGE } from "~/server/multipart.server";
+import { staffSessionCookieFor } from "~/server/staff-session.server";
 import { hashReviewToken, newReviewToken, reviewLinkExpiry } from "~/server/review-tokens.server";
 import { insertContactRequest } from "../support/contact-requests";
 import { BASE, settle, signIn as sessionFor } from "../support/route-calls";
@@ -227,6 +229,52 @@ describe("hostile input in every public form", () => {
       const result = await answer(form.handler, post(form.path, [...form.fields, ...huge], form.cookie), form.params);
       // The refused form comes back with what was typed in its own fields, and nothing more.
       expect(JSON.stringify(result.data ?? "").length, form.path).toBeLessThan(20_000);
+    }
+  }, 60_000);
+
+  it("a broken multipart body on every upload form is a bad request with a Dutch message, never a server error", async () => {
+    const broken: Array<{ label: string; contentType: string; body: string }> = [
+      { label: "garbage after the boundary", contentType: "multipart/form-data; boundary=XX", body: "garbage\r\n\r\n--XX\r\nno headers here\r\n\r\nx" },
+      { label: "no boundary", contentType: "multipart/form-data", body: "--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XX--\r\n" },
+      {
+        label: "a file name with a quote in it",
+        contentType: "multipart/form-data; boundary=XX",
+        body: '--XX\r\nContent-Disposition: form-data; name="file"; filename="leden"x.csv"\r\nContent-Type: text/csv\r\n\r\nlidnummer;naam\r\n--XX--\r\n',
+      },
+      { label: "a body cut off in a part's headers", contentType: "multipart/form-data; boundary=XX", body: '--XX\r\nContent-Disposition: form-da' },
+    ];
+    const draft = await insertTestProvider(db, { status: "draft" });
+    await db.updateTable("providers").set({ completed_steps: JSON.stringify(["aanmelding", "persoonlijk", "bedrijf"]) }).where("id", "=", draft).execute();
+    const live = await insertTestProvider(db, { status: "live" });
+    const now = new Date().toISOString();
+    const staff = await db
+      .insertInto("staff")
+      .values({ email: "multipart@vivium.test", name: "Multi Part", password_hash: "x", created_at: now, updated_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const forms: Array<{ module: string; path: string; cookie: string }> = [
+      { module: "aanmelden.profiel", path: "/aanmelden/profiel", cookie: await sessionFor(draft) },
+      { module: "aanmelden.diensten", path: "/aanmelden/diensten", cookie: await sessionFor(draft) },
+      { module: "backoffice.instellingen.profiel", path: "/backoffice/instellingen/profiel", cookie: await sessionFor(live) },
+      { module: "backoffice.instellingen.diensten", path: "/backoffice/instellingen/diensten", cookie: await sessionFor(live) },
+      { module: "backoffice.video", path: "/backoffice/video", cookie: await sessionFor(live) },
+      { module: "beheer.leden", path: "/beheer/leden", cookie: await staffSessionCookieFor(staff.id) },
+    ];
+    for (const form of forms) {
+      const route = (await import(`~/routes/${form.module}.tsx`)) as { action: Handler };
+      for (const body of broken) {
+        const request = new Request(`${BASE}${form.path}`, { method: "POST", headers: { Origin: BASE, Cookie: form.cookie, "Content-Type": body.contentType }, body: body.body });
+        const result = await answer(route.action, request);
+        const label = `${form.path}: ${body.label}`;
+        // Either the form read what it could and answered as usual, or the request is refused with a short Dutch text.
+        if (result.response && !result.data && result.status === 400) {
+          const text = await result.response.clone().text();
+          if (body.label !== "a file name with a quote in it") expect(text, label).toBe(UNREADABLE_FORM_MESSAGE);
+          expect(text, label).not.toMatch(/error|exception|at .*\.ts/i);
+        } else {
+          expect([200, 302, 303, 400, 413], label).toContain(result.status);
+        }
+      }
     }
   }, 60_000);
 

@@ -1,8 +1,9 @@
 /**
- * The request body cap in front of the app (app/server/http.server.ts): a
- * body declared larger than 25 MB is refused with 413 before it is read, and
- * a body sent in chunks without a Content-Length (which would slip past that
- * check) is refused with 411; neither reaches the app.
+ * The checks in front of the app (app/server/http.server.ts with
+ * app/domain/request-body.ts): an ordinary form over 64 KB, an upload over
+ * 25 MB, a chunked body without a length, a multipart body where no file is
+ * expected, another body type and a method the site does not use are refused
+ * with a Dutch page before the body is read; none reaches the app.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -34,13 +35,17 @@ afterAll(async () => {
 });
 
 /** A raw POST, so that the headers are exactly what a hostile client sends; each on its own connection. */
-function rawPost(headers: Record<string, string>, chunks: string[]): Promise<{ status: number; body: string }> {
+function rawPost(
+  headers: Record<string, string>,
+  chunks: string[],
+  { path = "/inloggen", method = "POST" }: { path?: string; method?: string } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, path: "/inloggen", method: "POST", agent: false, headers: { Origin: `http://127.0.0.1:${port}`, ...headers } }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port, path, method, agent: false, headers: { Origin: `http://127.0.0.1:${port}`, ...headers } }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
     });
     request.on("error", reject);
     // All at once: the server may answer before reading the body, and a slow writer would then find the connection closed.
@@ -62,6 +67,51 @@ describe("request body limits", () => {
     const before = remixCalls;
     const result = await rawPost({ "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }, ["email=", "a".repeat(1000)]);
     expect(result.status).toBe(411);
+    expect(remixCalls).toBe(before);
+  });
+
+  it("refuses an ordinary form over 64 KB with a Dutch page; a 24 MB form post no longer reaches the app", async () => {
+    const before = remixCalls;
+    const body = `email=${"a".repeat(70 * 1024)}`;
+    const result = await rawPost({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) }, [body]);
+    expect(result.status).toBe(413);
+    expect(result.headers["content-type"]).toMatch(/^text\/html/);
+    expect(result.body).toContain('<html lang="nl">');
+    expect(result.body).toContain("Maak de teksten korter");
+    const large = await rawPost({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(24 * 1024 * 1024) }, ["email=a"]);
+    expect(large.status).toBe(413);
+    expect(remixCalls).toBe(before);
+  });
+
+  it("takes a multipart body only where a form has a file field", async () => {
+    const before = remixCalls;
+    const body = '--XX\r\nContent-Disposition: form-data; name="email"\r\n\r\na\r\n--XX--\r\n';
+    const headers = { "Content-Type": "multipart/form-data; boundary=XX", "Content-Length": String(body.length) };
+    const onSignIn = await rawPost(headers, [body]);
+    expect(onSignIn.status).toBe(415);
+    expect(onSignIn.body).toContain("kan de website niet lezen");
+    expect(remixCalls).toBe(before);
+    expect((await rawPost(headers, [body], { path: "/aanmelden/profiel" })).status).toBe(200);
+    expect(remixCalls).toBe(before + 1);
+  });
+
+  it("refuses JSON, text and other body types on a form", async () => {
+    const before = remixCalls;
+    for (const type of ["application/json", "text/plain", "application/xml"]) {
+      const body = type === "application/json" ? '{"email":"a"}' : "email=a";
+      expect((await rawPost({ "Content-Type": type, "Content-Length": String(body.length) }, [body])).status, type).toBe(415);
+    }
+    expect(remixCalls).toBe(before);
+  });
+
+  it("answers PUT, PATCH, DELETE, TRACE and OPTIONS with 405 and the methods it does take", async () => {
+    const before = remixCalls;
+    for (const method of ["PUT", "PATCH", "DELETE", "TRACE", "OPTIONS"]) {
+      const result = await rawPost({ "Content-Length": "0" }, [""], { method, path: "/backoffice/instellingen/persoonlijk" });
+      expect(result.status, method).toBe(405);
+      expect(result.headers.allow, method).toBe("GET, HEAD, POST");
+      expect(result.body, method).toContain("Naar de startpagina");
+    }
     expect(remixCalls).toBe(before);
   });
 

@@ -3,7 +3,6 @@ import { parseWithZod } from "~/domain/form-submission";
 import {
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
 import {
@@ -27,6 +26,7 @@ import {
   type PriceListCheck,
 } from "../price-lists.server";
 import { refused, saved, type AfterSave, type ProviderRow } from "./outcome.server";
+import { parseMultipartForm } from "../multipart.server";
 
 const REMOVE_PRICE_LIST = "remove-price-list";
 
@@ -98,7 +98,7 @@ async function readForm(request: Request): Promise<{ formData: FormData; fileToo
       return undefined;
     }
   };
-  return { formData: await unstable_parseMultipartFormData(request, uploadHandler), fileTooLarge };
+  return { formData: await parseMultipartForm(request, uploadHandler), fileTooLarge };
 }
 
 /** The chosen file, or null when the file input was left empty (browsers then send a nameless, empty part). */

@@ -57,18 +57,22 @@ export type ServerOptions = {
   dataDir: string;
   smtpUrl?: string;
   env?: Record<string, string>;
+  /** Node's own flags, e.g. the heap limit `npm run serve` and the service file give it. */
+  nodeArgs?: string[];
 };
 
 /** Starts the production server (`build/serve.js`, as `npm run serve`) and waits until /healthz answers. */
-export async function startServer({ dataDir, smtpUrl, env = {} }: ServerOptions): Promise<ServerProcess> {
+export async function startServer({ dataDir, smtpUrl, env = {}, nodeArgs = [] }: ServerOptions): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["build/serve.js"], {
+  const child = spawn(process.execPath, [...nodeArgs, "build/serve.js"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? os.tmpdir(),
       NODE_ENV: "test",
+      // As deploy/vivium.service and `npm run serve`: fewer malloc arenas for sharp's threads.
+      MALLOC_ARENA_MAX: "2",
       PORT: String(port),
       HOST: "127.0.0.1",
       BASE_URL: baseUrl,
@@ -302,8 +306,12 @@ export class CookieJar {
   }
 }
 
+/** The wizard's forms with a file field (encType="multipart/form-data"); the others post urlencoded. */
+const STEPS_WITH_FILE = new Set(["/aanmelden/diensten", "/aanmelden/profiel"]);
+
 /**
- * Posts one wizard step (multipart, as the browser sends the forms with uploads) and expects the redirect to the next step.
+ * Posts one wizard step as the browser sends it (multipart for the forms with a file field, urlencoded
+ * for the others) and expects the redirect to the next step.
  * `send` is fetch, or a stand-in that reaches the server another way (through Caddy with its own CA: caddy.spec.ts).
  */
 export async function postStep(
@@ -314,8 +322,17 @@ export async function postStep(
   next: string,
   send: typeof fetch = fetch,
 ): Promise<void> {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(name, value);
+  let body: FormData | URLSearchParams;
+  if (STEPS_WITH_FILE.has(new URL(pathname, baseUrl).pathname)) {
+    body = new FormData();
+    for (const [name, value] of fields) body.append(name, value);
+  } else {
+    body = new URLSearchParams();
+    for (const [name, value] of fields) {
+      if (typeof value !== "string") throw new Error(`${pathname} has no file field, so ${name} cannot be a file`);
+      body.append(name, value);
+    }
+  }
   const response = await send(`${baseUrl}${pathname}`, {
     method: "POST",
     redirect: "manual",
