@@ -10,8 +10,11 @@
  */
 
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-/** Width × height. A small file can decode to gigabytes (a decompression bomb); this caps the work. */
-export const PHOTO_MAX_PIXELS = 40_000_000;
+/**
+ * Width × height. A small file can decode to gigabytes (a decompression bomb); this caps the work.
+ * Phones take photos of up to 48–50 megapixels, which pass.
+ */
+export const PHOTO_MAX_PIXELS = 50_000_000;
 export const PHOTO_CONTENT_TYPES = ["image/png", "image/jpeg"] as const;
 
 /** The widths the crop is rendered in, each as WebP and as JPEG. */
@@ -36,7 +39,7 @@ export type PhotoProblem = "not-an-image" | "too-large" | "too-many-pixels" | "d
 export const PHOTO_MESSAGES: Record<PhotoProblem, string> = {
   "not-an-image": "Dit bestand is geen foto in PNG- of JPG-formaat. Kies een foto die eindigt op .png, .jpg of .jpeg.",
   "too-large": "De foto is groter dan 10 MB. Kies een kleinere foto, of verklein de foto eerst.",
-  "too-many-pixels": "De foto heeft meer dan 40 megapixel. Verklein de foto eerst, of kies een andere foto.",
+  "too-many-pixels": "De foto heeft meer dan 50 megapixel. Verklein de foto eerst, of kies een andere foto.",
   damaged: "Deze foto is beschadigd of niet helemaal verstuurd en kan niet worden geopend. Kies de foto opnieuw, of kies een andere foto.",
   "too-small": `De foto is te klein. Kies een foto van minstens ${MIN_CROP_WIDTH} bij ${MIN_CROP_HEIGHT} beeldpunten.`,
 };

@@ -25,9 +25,9 @@ import {
   MaxPartSizeExceededError,
   unstable_composeUploadHandlers,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
+import pLimit from "p-limit";
 import type Sharp from "sharp";
 import {
   centredCrop,
@@ -44,6 +44,7 @@ import {
   type PhotoProblem,
 } from "~/domain/profile-photo";
 import type { Db } from "./db.server";
+import { parseMultipartForm } from "./multipart.server";
 
 /** The longest side of the stored original: enough for the largest variant at any sensible zoom. */
 export const ORIGINAL_MAX_SIDE = 2400;
@@ -101,9 +102,23 @@ export async function inspectPhoto(buffer: Buffer): Promise<InspectedPhoto> {
  */
 let loadedSharp: Promise<typeof Sharp> | null = null;
 function loadSharp(): Promise<typeof Sharp> {
-  loadedSharp ??= import("sharp").then((module) => module.default);
+  loadedSharp ??= import("sharp").then((module) => {
+    // libvips keeps recent operations and their pixels for reuse; a server that renders each photo
+    // once gains nothing from it, and the memory (outside the V8 heap limit) stays with the process.
+    module.default.cache(false);
+    return module.default;
+  });
   return loadedSharp;
 }
+
+/**
+ * Decoding and rendering photos, one at a time. A 40-megapixel photo takes
+ * some 100 MB while it is decoded and rendered, outside the V8 heap limit;
+ * without a queue, eight uploads at once from one account took the server
+ * past its memory limit. Each takes well under a second, so the others wait
+ * briefly (tests/reliability/hostile-input.spec.ts measures it).
+ */
+const photoWork = pLimit(1);
 
 function decoder(sharp: typeof Sharp, input: Buffer | string) {
   // failOn "truncated" refuses a file that ends early, instead of rendering it half grey.
@@ -163,6 +178,10 @@ function cleanFileName(name: string): string {
  * Throws PhotoError with a message for the provider.
  */
 export async function preparePhoto(uploadsDir: string, upload: PhotoUpload, requestedCrop: Crop | null): Promise<PreparedPhoto> {
+  return photoWork(() => renderPhoto(uploadsDir, upload, requestedCrop));
+}
+
+async function renderPhoto(uploadsDir: string, upload: PhotoUpload, requestedCrop: Crop | null): Promise<PreparedPhoto> {
   const inspected = await inspectPhoto(upload.buffer);
   let original: { data: Buffer; info: Sharp.OutputInfo };
   try {
@@ -238,7 +257,7 @@ export async function prepareRecrop(db: Db, uploadsDir: string, providerId: numb
   try {
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, "original.jpg"), original);
-    await renderVariants(original, crop, dir);
+    await photoWork(() => renderVariants(original, crop, dir));
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;
@@ -412,7 +431,7 @@ export async function readPhotoForm(request: Request, fieldName = "photo"): Prom
     // The file itself is not part of the form data: it travels in `photo`.
     return "";
   };
-  const formData = await unstable_parseMultipartFormData(
+  const formData = await parseMultipartForm(
     request,
     unstable_composeUploadHandlers(photoHandler, unstable_createMemoryUploadHandler({ maxPartSize: TEXT_PART_MAX_BYTES })),
   );

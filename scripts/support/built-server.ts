@@ -90,6 +90,7 @@ export async function startBuiltServer({ tag, env = {}, onSpawn }: StartOptions)
     env: {
       ...process.env,
       NODE_ENV: "production",
+      MALLOC_ARENA_MAX: "2",
       PORT: String(appPort),
       HOST: "127.0.0.1",
       BASE_URL: baseUrl,

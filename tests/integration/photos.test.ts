@@ -187,7 +187,7 @@ describe("refused uploads", () => {
     const png = await solid(8000, 8000, "#ffffff").png().toBuffer();
     expect(png.length).toBeLessThan(PHOTO_MAX_BYTES);
     const error = await expectRefused(png, "too-many-pixels");
-    expect(error.message).toContain("40 megapixel");
+    expect(error.message).toContain("50 megapixel");
   });
 
   it("refuses more than 10 MB before looking at the content", async () => {
