@@ -385,14 +385,3 @@ export function paymentResource(payment: GatewayPayment, urls: GatewayUrls): Rec
   };
 }
 
-// ---------------------------------------------------------------- hosts
-
-/**
- * 127.0.0.0/8, `localhost` and `::1` (with or without brackets, as
- * `URL.hostname` gives it): the only hosts the local gateway may run on.
- */
-export function isLoopbackHostname(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  if (host === "localhost" || host === "::1") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) && host.split(".").every((part) => Number(part) <= 255);
-}

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { moveInlineStyles } from "~/domain/mail/mailbox";
-import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
+import { requireOutboxViewer } from "~/server/mail-viewer.server";
 import { findOutboxMessage } from "~/server/outbox.server";
 
 /**
  * Development only: the inline styles of one e-mail as a stylesheet, for its
- * preview on /dev/mail/:id (which explains why). Production answers 404.
+ * preview on /dev/mail/:id (which explains why). Where the viewer is closed, 404.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (config().isProduction || !/^[1-9]\d{0,15}$/.test(params.id ?? "")) return notFound();
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  requireOutboxViewer(request, context);
+  if (!/^[1-9]\d{0,15}$/.test(params.id ?? "")) return notFound();
   const id = Number(params.id);
   const row = await findOutboxMessage(database().db, id);
   if (!row) return notFound();

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatAmsterdamDateTime, linksInText, moveInlineStyles, OUTBOX_STATUS_LABELS } from "~/domain/mail/mailbox";
 import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
+import { requireOutboxViewer } from "~/server/mail-viewer.server";
 import { emlFileName, findOutboxMessage, readStoredHeaders } from "~/server/outbox.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -11,15 +12,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** Development only: one e-mail from the outbox as its receiver would see it, plus what was sent. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const { isProduction, mail, mailDir } = config();
-  if (isProduction || !/^[1-9]\d{0,15}$/.test(params.id ?? "")) throw new Response("Niet gevonden", { status: 404 });
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  requireOutboxViewer(request, context);
+  const { mail, mailDir } = config();
+  if (!/^[1-9]\d{0,15}$/.test(params.id ?? "")) throw new Response("Niet gevonden", { status: 404 });
   const id = Number(params.id);
   const row = await findOutboxMessage(database().db, id);
   if (!row) throw new Response("Niet gevonden", { status: 404 });
 
   const stored = { id, date: new Date(row.created_at) };
-  const storedHeaders = mail.smtpUrl ? null : await readStoredHeaders(mailDir, stored);
+  const storedHeaders = await readStoredHeaders(mailDir, stored);
   return {
     id,
     from: mail.from,

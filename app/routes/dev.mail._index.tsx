@@ -1,8 +1,9 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatAmsterdamDateTime, OUTBOX_STATUS_LABELS } from "~/domain/mail/mailbox";
 import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
+import { requireOutboxViewer } from "~/server/mail-viewer.server";
 import { listOutboxMessages } from "~/server/outbox.server";
 
 const SHOWN = 200;
@@ -12,14 +13,12 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-/** Development only: every e-mail in the outbox, whatever its status. Production answers 404. */
-export async function loader() {
-  const { isProduction, mail, mailDir } = config();
-  if (isProduction) throw new Response("Niet gevonden", { status: 404 });
+/** Development and tests only, from this machine, while mail goes to files: every e-mail in the outbox. Elsewhere 404. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireOutboxViewer(request, context);
   const rows = await listOutboxMessages(database().db, SHOWN);
   return {
-    // Never the SMTP password: only where the messages go.
-    deliversTo: mail.smtpUrl ? { kind: "smtp" as const, server: new URL(mail.smtpUrl).host } : { kind: "files" as const, folder: mailDir },
+    folder: config().mailDir,
     messages: rows.map((row) => ({
       id: row.id,
       to: row.to_address,
@@ -34,21 +33,14 @@ export async function loader() {
 }
 
 export default function DevMailbox() {
-  const { deliversTo, messages } = useLoaderData<typeof loader>();
+  const { folder, messages } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>E-mails (ontwikkeling)</h1>
       <p>
-        Alle e-mails die de website heeft klaargezet, de nieuwste bovenaan. Deze pagina bestaat alleen buiten productie.{" "}
-        {deliversTo.kind === "smtp" ? (
-          <>
-            Berichten gaan via de SMTP-server <code>{deliversTo.server}</code>.
-          </>
-        ) : (
-          <>
-            Er is geen SMTP_URL ingesteld: elk bericht wordt als .eml-bestand bewaard in <code>{deliversTo.folder}</code>.
-          </>
-        )}
+        Alle e-mails die de website heeft klaargezet, de nieuwste bovenaan. Deze pagina bestaat alleen buiten productie,
+        op deze computer, zolang er geen SMTP_URL is ingesteld: elk bericht wordt als .eml-bestand bewaard in{" "}
+        <code>{folder}</code>.
       </p>
       {messages.length === 0 ? (
         <p>Er zijn nog geen e-mails.</p>

@@ -85,6 +85,30 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...production, BASE_URL: "http://127.0.0.1:3000", DATA_DIR: tempDir(), DEMO_DATA: "true" }).seedDemoData).toBe(true);
   });
 
+  it("refuses a development or test server on an address other machines reach, unless told it is intended", () => {
+    for (const HOST of ["0.0.0.0", "192.168.1.20", "::"]) {
+      expect(() => loadConfig({ DATA_DIR: tempDir(), HOST }), HOST).toThrow(/ALLOW_PUBLIC_HOST=true/);
+      expect(() => loadConfig({ NODE_ENV: "test", DATA_DIR: tempDir(), HOST }), HOST).toThrow(/reachable from other machines/);
+    }
+    for (const HOST of ["127.0.0.1", "localhost", "::1"]) expect(loadConfig({ DATA_DIR: tempDir(), HOST }).host).toBe(HOST);
+    const allowed = loadConfig({ DATA_DIR: tempDir(), HOST: "0.0.0.0", ALLOW_PUBLIC_HOST: "true" });
+    expect(allowed.host).toBe("0.0.0.0");
+    // Demo accounts (their passwords are in the README) only when asked for on such a server.
+    expect(allowed.seedDemoData).toBe(false);
+    expect(loadConfig({ DATA_DIR: tempDir(), HOST: "0.0.0.0", ALLOW_PUBLIC_HOST: "true", DEMO_DATA: "true" }).seedDemoData).toBe(true);
+    expect(loadConfig({ ...production, DATA_DIR: tempDir(), HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+
+  it("believes no proxy's X-Forwarded-For unless TRUST_PROXY names it", () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: tempDir(), TRUST_PROXY: "none" }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: tempDir(), TRUST_PROXY: "loopback" }).trustProxy).toEqual(["loopback"]);
+    expect(loadConfig({ DATA_DIR: tempDir(), TRUST_PROXY: "10.0.0.2, 10.1.0.0/16,::1" }).trustProxy).toEqual(["10.0.0.2", "10.1.0.0/16", "::1"]);
+    for (const TRUST_PROXY of ["true", "*", "all", "10.0.0.0/33", "proxy.example.nl", "1.2.3.4/8/8"]) {
+      expect(() => loadConfig({ DATA_DIR: tempDir(), TRUST_PROXY }), TRUST_PROXY).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => loadConfig({ PORT: "tachtig" })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "tachtig" })).toThrow(/PORT/);

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DEFAULT_RETENTION, parseRetention, type RetentionRule } from "~/domain/backup-retention";
 import { DEFAULT_BACKUP_SCHEDULE, parseBackupSchedule, type BackupSchedule } from "~/domain/backup-schedule";
+import { isLoopbackHostname } from "~/domain/loopback";
 
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -19,6 +21,18 @@ const EnvSchema = z.object({
   POSTCODE_DATA_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),
   DEMO_DATA: booleanFromEnv.optional(),
+  ALLOW_PUBLIC_HOST: booleanFromEnv.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default("none")
+    .transform((text, ctx) => {
+      const trusted = parseTrustProxy(text);
+      if (trusted === null) {
+        ctx.addIssue({ code: "custom", message: `must be "none", "loopback" or a comma-separated list of proxy addresses (e.g. 127.0.0.1 or 10.0.0.0/8), got "${text}"` });
+        return z.NEVER;
+      }
+      return trusted;
+    }),
   LOG_REQUESTS: booleanFromEnv.default(true),
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   MOLLIE_API_KEY: z
@@ -78,6 +92,11 @@ export type Config = {
   postcodeDataDir: string;
   sessionSecret: string;
   seedDemoData: boolean;
+  /**
+   * The proxies whose X-Forwarded-For is believed (Express' "trust proxy"): none by default, so a
+   * forged header never changes the client address that rate limits count.
+   */
+  trustProxy: false | string[];
   logRequests: boolean;
   /** text (readable, the default) or json (one object per line, for journald and collectors); read by log.server.ts. */
   logFormat: "text" | "json";
@@ -135,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw configProblems([...problems, ...productionProblems(env)]);
   }
   const values = parsed.data;
-  const problems = productionProblems(values);
+  const problems = [...productionProblems(values), ...publicHostProblems(values)];
   if (problems.length > 0) throw configProblems(problems);
 
   const isProduction = values.NODE_ENV === "production";
@@ -158,7 +177,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     get sessionSecret() {
       return sessionSecret ?? developmentSessionSecret(dataDir);
     },
-    seedDemoData: values.DEMO_DATA ?? !isProduction,
+    // Demo accounts (with the README's passwords) only where asked for, or on a server only this machine reaches.
+    seedDemoData: values.DEMO_DATA ?? (!isProduction && isLoopbackHostname(values.HOST)),
+    trustProxy: values.TRUST_PROXY,
     logRequests: values.LOG_REQUESTS,
     logFormat: values.LOG_FORMAT,
     signInRateLimit: values.SIGN_IN_RATE_LIMIT,
@@ -222,14 +243,41 @@ function productionProblems(env: Record<string, unknown>): string[] {
   return problems;
 }
 
+/**
+ * A development or test server shows every e-mail on /dev/mail, starts the
+ * Mollie test gateway and may carry demo accounts: on an address other
+ * machines reach, it refuses to start unless told that this is intended.
+ */
+function publicHostProblems(values: { NODE_ENV: string; HOST: string; ALLOW_PUBLIC_HOST: boolean }): string[] {
+  if (values.NODE_ENV === "production" || values.ALLOW_PUBLIC_HOST || isLoopbackHostname(values.HOST)) return [];
+  return [
+    `HOST=${values.HOST} makes this ${values.NODE_ENV} server reachable from other machines, with its test payments, demo accounts and mail viewer. ` +
+      "Use NODE_ENV=production for a public server, keep HOST=127.0.0.1, or set ALLOW_PUBLIC_HOST=true if this network is yours alone.",
+  ];
+}
+
+/** TRUST_PROXY: "none" (or false), "loopback", or proxy addresses and ranges; null when it is none of these. */
+export function parseTrustProxy(text: string): false | string[] | null {
+  const value = text.trim().toLowerCase();
+  if (["", "none", "false", "0", "no"].includes(value)) return false;
+  const entries = value.split(",").map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (entry === "loopback") return true;
+    const [address, bits, ...rest] = entry.split("/");
+    if (rest.length > 0 || !address || net.isIP(address) === 0) return false;
+    if (bits === undefined) return true;
+    const max = net.isIP(address) === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+  });
+  return valid ? entries : null;
+}
+
 function isLoopbackUrl(url: string): boolean {
-  let host: string;
   try {
-    host = new URL(url).hostname;
+    return isLoopbackHostname(new URL(url).hostname);
   } catch {
     return false;
   }
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
 /** Outside production a secret is made once and kept, so sessions survive restarts. */

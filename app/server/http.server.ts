@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import compression from "compression";
 import express, { type Express, type RequestHandler, type Response } from "express";
 import helmet from "helmet";
+import { isLoopbackAddress } from "~/domain/loopback";
 import { isPersonalPage } from "~/domain/personal-pages";
 import { ALLOWED_METHODS, refuseBody } from "~/domain/request-body";
 import { isSameOriginRequest } from "~/domain/same-origin";
@@ -36,7 +37,9 @@ type HttpAppOptions = {
 export function createHttpApp({ config, database, assets, remix, development = false }: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // TRUST_PROXY: by default no proxy is believed, so the client address is the connection's own.
+  app.set("trust proxy", config.trustProxy);
+  if (config.trustProxy === false) app.use(warnOnceAboutUntrustedProxy());
 
   app.get("/healthz", (_req, res) => {
     try {
@@ -149,6 +152,22 @@ function keepOutOfCaches(res: Response): void {
   res.setHeader("Cache-Control", "private, no-store");
   const append = res.append.bind(res);
   res.append = (field: string, value?: string | string[]) => (field.toLowerCase() === "cache-control" ? res.set(field, value) : append(field, value));
+}
+
+/**
+ * Behind a proxy that nobody told the app to trust, every visitor has the
+ * proxy's address, so they share one set of rate limits. Said once in the
+ * log, with the setting that fixes it.
+ */
+function warnOnceAboutUntrustedProxy(): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!warned && req.headers["x-forwarded-for"] !== undefined && isLoopbackAddress(req.socket.remoteAddress ?? "")) {
+      warned = true;
+      log.warn("requests come through a proxy on this machine (X-Forwarded-For), but TRUST_PROXY is none: all visitors share one client address. Set TRUST_PROXY=loopback.");
+    }
+    next();
+  };
 }
 
 /** Cross-site request forgery: a state-changing request that a browser marks as from another site is refused (app/domain/same-origin.ts). */

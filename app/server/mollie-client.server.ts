@@ -1,6 +1,6 @@
 import https from "node:https";
 import { createMollieClient, type MollieClient } from "@mollie/api-client";
-import { isLoopbackHostname } from "~/domain/mollie-gateway";
+import { isLoopbackHostname } from "~/domain/loopback";
 import { ConfigError, config as loadedConfig, type Config } from "./config.server";
 
 /**

@@ -32,8 +32,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-function args(id: string) {
-  return { params: { id }, request: new Request(`http://127.0.0.1/dev/mail/${id}`), context: { cspNonce: "", clientIp: "127.0.0.1" } };
+function args(id = "", { clientIp = "127.0.0.1", headers = {} }: { clientIp?: string; headers?: Record<string, string> } = {}) {
+  return { params: { id }, request: new Request(`http://127.0.0.1/dev/mail/${id}`, { headers }), context: { cspNonce: "", clientIp } };
 }
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
@@ -59,8 +59,8 @@ async function sendTwo(): Promise<void> {
 describe("/dev/mail", () => {
   it("lists the outbox newest first, with Dutch statuses and Dutch times", async () => {
     await sendTwo();
-    const { messages, deliversTo } = await listLoader();
-    expect(deliversTo).toEqual({ kind: "files", folder: current.config!.mailDir });
+    const { messages, folder } = await listLoader(args());
+    expect(folder).toBe(current.config!.mailDir);
     expect(messages.map((message) => [message.to, message.status, message.attempts])).toEqual([
       ["anna@example.nl", "wacht op verzending", 0],
       ["bert@example.nl", "verstuurd", 1],
@@ -99,8 +99,23 @@ describe("/dev/mail", () => {
   it("does not exist in production", async () => {
     await sendTwo();
     current.config = { ...current.config!, isProduction: true };
-    expect(await statusOf(listLoader())).toBe(404);
+    expect(await statusOf(listLoader(args()))).toBe(404);
     expect(await statusOf(messageLoader(args("1")))).toBe(404);
     expect(await statusOf(stylesLoader(args("1")))).toBe(404);
+  });
+
+  it("is shut outside production too when mail really goes out, for another machine, and through a proxy", async () => {
+    await sendTwo();
+    const closed = async (options: Parameters<typeof args>[1]) => [
+      await statusOf(listLoader(args("", options))),
+      await statusOf(messageLoader(args("1", options))),
+      await statusOf(stylesLoader(args("1", options))),
+    ];
+    expect(await closed({ clientIp: "192.168.1.20" })).toEqual([404, 404, 404]);
+    expect(await closed({ clientIp: "::ffff:10.0.0.7" })).toEqual([404, 404, 404]);
+    expect(await closed({ headers: { "X-Forwarded-For": "203.0.113.9" } })).toEqual([404, 404, 404]);
+    expect(await closed({ clientIp: "::1" })).toEqual([200, 200, 200]);
+    current.config = loadConfig({ DATA_DIR: t.dir, SMTP_URL: "smtp://127.0.0.1:2525" });
+    expect(await closed({})).toEqual([404, 404, 404]);
   });
 });

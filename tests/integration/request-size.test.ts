@@ -17,11 +17,13 @@ let t: TestDatabase;
 let port: number;
 let server: http.Server;
 let remixCalls = 0;
+let lastClientIp: string | undefined;
 
 beforeAll(async () => {
   t = await createTestDatabase({ postcodes: false });
-  const remix: RequestHandler = (_req, res) => {
+  const remix: RequestHandler = (req, res) => {
     remixCalls += 1;
+    lastClientIp = req.ip;
     res.status(200).type("text").send("app");
   };
   const app = createHttpApp({ config: { ...loadConfig({ DATA_DIR: t.dir, BASE_URL: "http://127.0.0.1" }), logRequests: false }, database: t, assets: [], remix });
@@ -113,6 +115,23 @@ describe("request body limits", () => {
       expect(result.body, method).toContain("Naar de startpagina");
     }
     expect(remixCalls).toBe(before);
+  });
+
+  it("believes no X-Forwarded-For by default, so a forged one cannot dodge the rate limits", async () => {
+    const body = "email=a%40example.nl&password=x";
+    await rawPost({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length), "X-Forwarded-For": "203.0.113.7" }, [body]);
+    expect(lastClientIp).toBe("127.0.0.1");
+    const trusting = createHttpApp({
+      config: { ...loadConfig({ DATA_DIR: t.dir, BASE_URL: "http://127.0.0.1", TRUST_PROXY: "loopback" }), logRequests: false },
+      database: t,
+      assets: [],
+      remix: (req, res) => res.type("text").send(req.ip),
+    });
+    const other = trusting.listen(0, "127.0.0.1");
+    await new Promise((resolve) => other.once("listening", resolve));
+    const answer = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`, { headers: { "X-Forwarded-For": "203.0.113.7" } });
+    expect(await answer.text()).toBe("203.0.113.7");
+    other.close();
   });
 
   it("lets a normal form with its length through", async () => {

@@ -7,7 +7,6 @@ import {
   UNAUTHORIZED_DETAIL,
   cancelPayment,
   canonicalJson,
-  isLoopbackHostname,
   isPaymentId,
   isTestApiKey,
   mollieProblem,
@@ -25,6 +24,7 @@ import {
 import { loadOrCreateGatewayCertificate } from "./certificate.server";
 import { checkoutPage, finishedPage, notFoundPage } from "./checkout-page.server";
 import { PaymentStore } from "./store.server";
+import { isLoopbackHostname } from "~/domain/loopback";
 
 export type LocalMollieGatewayOptions = {
   /** The app's DATA_DIR; the gateway keeps its certificate and payments in DATA_DIR/mollie-gateway/. */
