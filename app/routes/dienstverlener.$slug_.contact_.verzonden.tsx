@@ -26,7 +26,8 @@ export default function ContactSent() {
     <section aria-labelledby="sent-title" className="contact-page">
       <h1 id="sent-title">Uw aanvraag is verstuurd</h1>
       <p className="notice notice--success">
-        Dank u wel. Wij hebben uw gegevens doorgegeven aan {providerName}. U krijgt van ons ook een bevestiging per e-mail.
+        Dank u wel. Wij hebben uw gegevens doorgegeven aan {providerName}.
+        {confirmation.mailed ? " U krijgt van ons ook een bevestiging per e-mail." : ""}
       </p>
       <h2>Wat gebeurt er nu?</h2>
       <ol className="contact-page__next">

@@ -15,6 +15,7 @@ import type { Db } from "./db.server";
 import { resolveLocation, type ResolvedLocation } from "./geo.server";
 import { findActiveMember, type Member } from "./members.server";
 import { enqueueMail } from "./outbox.server";
+import { contactConfirmationLimit, hitRateLimit } from "./rate-limit.server";
 import { displayName } from "./providers.server";
 
 /**
@@ -249,11 +250,15 @@ export async function submitContactRequest(
       dedupeKey: `contact-request:${id}:provider`,
       ...providerContactRequestMail({ ...details, backofficeUrl: `${baseUrl}/backoffice/aanvragen/${id}` }),
     });
-    await enqueueMail(trx, {
-      to: values.email,
-      dedupeKey: `contact-request:${id}:customer`,
-      ...customerContactConfirmationMail({ ...details, profileUrl: `${baseUrl}/dienstverlener/${provider.slug ?? ""}` }),
-    });
+    // The request itself always goes to the provider; beyond the daily cap the typed address gets no more confirmations.
+    const confirmation = await hitRateLimit(trx, contactConfirmationLimit(), values.email.toLowerCase());
+    if (confirmation.allowed) {
+      await enqueueMail(trx, {
+        to: values.email,
+        dedupeKey: `contact-request:${id}:customer`,
+        ...customerContactConfirmationMail({ ...details, profileUrl: `${baseUrl}/dienstverlener/${provider.slug ?? ""}` }),
+      });
+    }
     return { id, publicId, deadline };
   });
 }
@@ -266,6 +271,8 @@ export type ContactConfirmation = {
   /** `woensdag 2 december om 23:59`. */
   deadline: string;
   member: boolean;
+  /** False when the typed address had its confirmations for the day already. */
+  mailed: boolean;
 };
 
 /**
@@ -277,11 +284,12 @@ export async function findContactConfirmation(db: Db, slug: string, publicId: st
   const row = await db
     .selectFrom("contact_requests as r")
     .innerJoin("providers as p", "p.id", "r.provider_id")
-    .select(["p.first_name", "p.infix", "p.last_name", "r.contact_preference", "r.contact_moments", "r.deadline_at", "r.member_id"])
+    .select(["r.id", "p.first_name", "p.infix", "p.last_name", "r.contact_preference", "r.contact_moments", "r.deadline_at", "r.member_id"])
     .where("r.public_id", "=", publicId)
     .where("p.slug", "=", slug)
     .executeTakeFirst();
   if (!row) return null;
+  const mail = await db.selectFrom("outbox_messages").select("id").where("dedupe_key", "=", `contact-request:${row.id}:customer`).executeTakeFirst();
   return {
     providerFirstName: row.first_name,
     providerName: displayName(row),
@@ -289,6 +297,7 @@ export async function findContactConfirmation(db: Db, slug: string, publicId: st
     contactMoments: parseMoments(row.contact_moments),
     deadline: formatDeadline(row.deadline_at),
     member: row.member_id !== null,
+    mailed: mail !== undefined,
   };
 }
 

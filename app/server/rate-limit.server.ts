@@ -18,6 +18,11 @@ export const passwordResetIpLimit = (): RateLimit => ({ bucket: "password-reset-
 /** Current-password checks on the account page, per provider: a stolen session cannot be used to guess the password. */
 export const accountPasswordLimit = (): RateLimit => ({ bucket: "account-password", limit: config().signInRateLimit, windowSeconds: 15 * 60 });
 export const passwordResetEmailLimit = (): RateLimit => ({ bucket: "password-reset-email", limit: 3, windowSeconds: 60 * 60 });
+/**
+ * Contact confirmations per recipient address per day: the form sends mail to whatever address
+ * is typed, so without a cap it could be used to fill someone's inbox through our domain.
+ */
+export const contactConfirmationLimit = (): RateLimit => ({ bucket: "contact-confirmation", limit: 3, windowSeconds: 24 * 60 * 60 });
 
 /**
  * Counts one attempt for `key` (usually the client IP) in a fixed window and

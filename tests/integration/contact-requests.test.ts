@@ -177,6 +177,25 @@ describe("submitContactRequest", () => {
     expect(mails[1]!.text_body).toContain(`${BASE_URL}/dienstverlener/bert-klinkenberg`);
   });
 
+  it("confirms to one typed address at most three times a day; every request still reaches the provider", async () => {
+    const ids: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      // Capitals do not make it another address.
+      const email = n % 2 === 0 ? "Herhaald@Example.nl" : "herhaald@example.nl";
+      ids.push((await submitContactRequest(t.db, bert.id, await checked({ email }), NOW, BASE_URL)).id);
+    }
+    const mails = await t.db
+      .selectFrom("outbox_messages")
+      .select(["template", "dedupe_key"])
+      .where((eb) => eb.or(ids.map((id) => eb("dedupe_key", "like", `contact-request:${id}:%`))))
+      .execute();
+    expect(mails.filter((m) => m.template === "contact-request-provider")).toHaveLength(5);
+    expect(mails.filter((m) => m.template === "contact-request-customer").map((m) => m.dedupe_key)).toEqual(ids.slice(0, 3).map((id) => `contact-request:${id}:customer`));
+    // The page after the fifth does not promise an e-mail that will not come.
+    const fifth = await t.db.selectFrom("contact_requests").select("public_id").where("id", "=", ids[4]!).executeTakeFirstOrThrow();
+    expect((await findContactConfirmation(t.db, "bert-klinkenberg", fifth.public_id))?.mailed).toBe(false);
+  });
+
   it("stores nothing and sends nothing when part of it fails", async () => {
     const input = await checked();
     const before = await t.db.selectFrom("contact_requests").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -199,6 +218,7 @@ describe("submitContactRequest", () => {
       contactMoments: ["ochtend", "middag"],
       deadline: "woensdag 2 december om 23:59",
       member: true,
+      mailed: true,
     });
     expect(await findContactConfirmation(t.db, "annelies-de-vries", submitted.publicId)).toBeNull();
     expect(await findContactConfirmation(t.db, "bert-klinkenberg", "bestaat-niet")).toBeNull();

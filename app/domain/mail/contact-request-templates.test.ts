@@ -107,11 +107,22 @@ describe("customerContactConfirmationMail", () => {
       expect(part).toContain(CONTACT.phone);
       expect(part).toContain(CONTACT.email);
       expect(part).toContain("Voor wie: voor uzelf");
-      expect(part).toContain("Ik zoek iemand voor");
+      expect(part).toContain("Uw bericht hebben wij aan Bert doorgegeven.");
     }
     expect(mail.html).toContain(`href="${profileUrl}"`);
     expect(mail.text).not.toContain("ledenprijs");
     expect(mail.text).not.toMatch(/\b(je|jij|jouw|jullie)\b/i);
+  });
+
+  it("leaves the typed message out: the mail goes to whatever address was typed, so it carries no free text of the sender's", () => {
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).not.toContain("Ik zoek iemand voor");
+      expect(part).not.toContain("boodschappen");
+    }
+    const withLink = customerContactConfirmationMail({ ...details, message: "Uw pakket wacht: betaal op https://phish.example/betalen", profileUrl });
+    expect(withLink.text + withLink.html).not.toContain("phish.example");
+    const without = customerContactConfirmationMail({ ...details, message: null, profileUrl });
+    expect(without.text).not.toContain("Uw bericht");
   });
 
   it("confirms the member price for a member, and e-mail as the way of contact", () => {

@@ -132,7 +132,9 @@ export function customerContactConfirmationMail(details: ContactRequestMailDetai
         ],
         "Dit heeft u ingevuld:",
         detailLines(details, { forProvider: false }),
-        ...(details.message ? [`Uw bericht:\n${details.message}`] : []),
+        // Not the message itself: this mail goes to whatever address was typed, and free text in it
+        // would let anyone send their own words from our domain.
+        ...(details.message ? [`Uw bericht hebben wij aan ${firstName} doorgegeven.`] : []),
         SIGN_OFF,
       ],
       footerNote: `U ontvangt dit bericht omdat u op de website van ${SENDER_NAME} contactgegevens heeft opgevraagd. Heeft u dat niet gedaan? Laat het ons dan weten.`,
