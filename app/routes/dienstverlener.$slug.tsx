@@ -1,6 +1,7 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageMap } from "~/components/coverage-map";
+import { DayName } from "~/components/day-name";
 import { TableScroll } from "~/components/table-scroll";
 import { formatEuro, memberPriceCents } from "~/domain/money";
 import { photoUrl } from "~/domain/profile-photo";
@@ -168,7 +169,7 @@ function Services({ profile }: { profile: PublicProfile }) {
     <section className="profile__section" aria-labelledby="services-title">
       <h2 id="services-title">Diensten en prijzen</h2>
       {profile.services.length > 0 ? (
-        <TableScroll className="profile__table-wrap" label={`Diensten en prijzen van ${profile.name}`}>
+        <TableScroll className="profile__table-wrap profile__services-wrap" label={`Diensten en prijzen van ${profile.name}`}>
           <table className="profile__table profile__services">
             <caption className="visually-hidden">Diensten en prijzen van {profile.name}</caption>
             <thead>
@@ -198,6 +199,28 @@ function Services({ profile }: { profile: PublicProfile }) {
       ) : (
         <p>{profile.firstName} heeft nog geen prijzen opgegeven. Vraag gerust naar de mogelijkheden.</p>
       )}
+      {profile.services.length > 0 ? (
+        // On a phone the four columns do not fit: the same prices as one block per service,
+        // with nothing left out. CSS shows either this list or the table, never both.
+        <ul className="profile__service-list">
+          {profile.services.map((service, index) => (
+            <li key={index} className="profile__service">
+              <h3 className="profile__service-name">{service.name}</h3>
+              <dl className="profile__service-prices">
+                <dt>Prijs</dt>
+                <dd className="profile__price">
+                  {formatEuro(service.priceCents)} {UNIT_LABELS[service.unit]}
+                </dd>
+                <dt>Ledenprijs</dt>
+                <dd className="profile__price">
+                  {formatEuro(memberPriceCents(service.priceCents))} {UNIT_LABELS[service.unit]}
+                </dd>
+              </dl>
+              {service.description ? <p className="profile__service-description">{service.description}</p> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p className="profile__member-note">
         Bent u lid van Vivium? Dan betaalt u de ledenprijs: 10% korting op de gewone prijs.
       </p>
@@ -239,7 +262,9 @@ function Dayparts({ profile }: { profile: PublicProfile }) {
           <tbody>
             {WEEKDAYS.map((day, weekday) => (
               <tr key={day}>
-                <th scope="row">{capitalise(day)}</th>
+                <th scope="row">
+                  <DayName day={day} />
+                </th>
                 {DAYPARTS.map((part, daypart) =>
                   available.has(`${weekday}-${daypart}`) ? (
                     <td key={part} className="profile__daypart profile__daypart--yes">

@@ -21,6 +21,23 @@ test.describe("the axe check of every journey", () => {
     expect(failure).toContain("color-contrast");
   });
 
+  test("fails on a page wider than a phone and on a scroll box a keyboard cannot reach, whether or not it overflows now", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    const token = `${Date.now()}-${Math.random()}`;
+    // The check scans a copy of the markup in a page without the site's CSP, so the inline style counts there.
+    await page.setContent(`<!doctype html><html lang="nl"><head><title>Breed ${token}</title><link rel="stylesheet" href="${await stylesheet(page)}"></head>
+      <body><main><h1>Breed</h1><p>${token}</p><pre class="proef-breed">${"Een regel die niet mag afbreken. ".repeat(4)}</pre>
+      <div style="overflow-x: auto"><table><caption>Kort</caption><tr><th scope="col">Eén kolom</th></tr></table></div></main></body></html>`);
+    const failure = await expectAccessible(page).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain("page-scrolls-sideways-390");
+    expect(failure).toContain("page-scrolls-sideways-320");
+    expect(failure).toContain("proef-breed");
+    expect(failure).toContain("scroll-box-keyboard");
+  });
+
   test("passes the home page as it is", async ({ page, expectAccessible }) => {
     await page.goto("/");
     await expectAccessible(page);

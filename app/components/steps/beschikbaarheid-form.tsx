@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
+import { DayName } from "~/components/day-name";
 import { ErrorSummary, FieldError, TextField } from "~/components/form";
 import { PlaceAutocomplete } from "~/components/place-autocomplete";
 import { coverageBaseText, DAYPART_NAMES, daypartLabel, placeDisplayName, WEEKDAY_NAMES, type CoverageBase } from "~/domain/availability";
@@ -211,7 +212,9 @@ export function BeschikbaarheidForm({ form, result, base, actions, saveLabel, ad
             <tbody>
               {WEEKDAY_NAMES.map((day, weekday) => (
                 <tr key={day}>
-                  <th scope="row">{day}</th>
+                  <th scope="row">
+                    <DayName day={day} />
+                  </th>
                   {DAYPART_NAMES.map((_, daypart) => {
                     const key = daypartKey({ weekday, daypart });
                     return (

@@ -80,7 +80,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
           await page.setContent(markup, { waitUntil: "load" });
           if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
           // Only the violations come back: the passes and their nodes are most of axe's answer.
-          return page.evaluate(async (tags) => {
+          const violations = await page.evaluate(async (tags) => {
             const axe = (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }).axe;
             const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
             // axe flags a scroll box only when this page's data makes it overflow, so a suite run
@@ -103,6 +103,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
             };
             return [...results.violations, box as unknown as (typeof results.violations)[number]];
           }, WCAG_TAGS);
+          return [...violations, ...(await sidewaysScrolling(page))];
         },
       });
       await context.close();
@@ -124,6 +125,64 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     });
   },
 });
+
+/**
+ * Phone widths: 390 px (a common phone) and 320 px (a small phone, and a
+ * 640 px window at 200% zoom). At each the page must not scroll sideways;
+ * a box of its own that scrolls (a wide table in a named region) may.
+ */
+const PHONE_WIDTHS = [390, 320];
+const DESKTOP = { width: 1280, height: 720 };
+
+async function sidewaysScrolling(page: Page): Promise<Violations> {
+  const found: Violations = [];
+  try {
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 844 });
+      const widest = await page.evaluate(() => {
+        const root = document.documentElement;
+        if (root.scrollWidth <= root.clientWidth) return null;
+        // The innermost elements that reach past the right edge, leaving out those inside a box of their own.
+        const edge = root.clientWidth;
+        const culprits = [...document.body.querySelectorAll<HTMLElement>("*")].filter((element) => {
+          if (element.getBoundingClientRect().right <= edge + 0.5) return false;
+          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+            if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(parent).overflowX)) return false;
+          }
+          return true;
+        });
+        // Text can reach past the edge while its box does not (a long word, a line that may not wrap).
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement;
+          if (!parent || culprits.includes(parent)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          if (range.getBoundingClientRect().right <= edge + 0.5) continue;
+          let clipped = false;
+          for (let box: HTMLElement | null = parent; box; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX) || style.position === "absolute") clipped = true;
+          }
+          if (!clipped) culprits.push(parent);
+        }
+        const innermost = culprits.filter((element) => !culprits.some((other) => other !== element && element.contains(other)));
+        return { scrollWidth: root.scrollWidth, elements: innermost.slice(0, 5).map((element) => element.outerHTML.slice(0, 160)) };
+      });
+      if (widest) {
+        found.push({
+          id: `page-scrolls-sideways-${width}`,
+          impact: "serious",
+          help: `At ${width} px wide the page is ${widest.scrollWidth} px wide`,
+          nodes: widest.elements.map((html) => ({ target: [html] })),
+        } as unknown as Violations[number]);
+      }
+    }
+  } finally {
+    await page.setViewportSize(DESKTOP);
+  }
+  return found;
+}
 
 function report(violations: Violations, url: string) {
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
