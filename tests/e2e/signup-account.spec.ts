@@ -9,7 +9,7 @@ test.describe("signup: account and first steps", () => {
     await expect(steps.getByRole("listitem")).toHaveText([
       /Aanmelding/, /Persoonlijk/, /Bedrijf/, /Profiel/, /Beschikbaarheid/, /Diensten & prijzen/, /Betaling/, /Voltooiing/,
     ]);
-    await expect(steps.locator("[aria-current=step]")).toContainText("Aanmelding");
+    await expect(steps.locator("[aria-current=step]:visible")).toContainText("Aanmelding");
     await expectAccessible(page);
 
     await fillAanmelding(page, { firstName: "Bert", email: uniqueEmail("stappen") });
@@ -29,6 +29,18 @@ test.describe("signup: account and first steps", () => {
     await expect(page.getByLabel("Ik ben geboren op")).toHaveValue("7 september 1962");
     await page.getByRole("link", { name: /Bedrijf/ }).click();
     await expect(page.getByLabel("Mijn KvK-nummer is")).toHaveValue("12345678");
+
+    // On a phone the eight steps fold into one line, so the form starts on the first screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const folded = steps.getByText("Stap 3 van 8: Bedrijf");
+    await expect(folded).toBeVisible();
+    await expect(steps.getByRole("link", { name: /Persoonlijk/ })).toBeHidden();
+    // The step's first question is on the first screen, with room below it.
+    const question = await page.getByRole("main").locator("form").getByRole("group").first().boundingBox();
+    expect(question!.y + question!.height).toBeLessThan(700);
+    await folded.click();
+    await expect(steps.getByRole("link", { name: /Persoonlijk/ })).toBeVisible();
+    await expectAccessible(page);
   });
 
   test("a step with errors comes back with everything typed, a summary and messages at the fields", async ({ page, noJs, expectAccessible }) => {
