@@ -1,3 +1,4 @@
+import { retryWhenBusy } from "~/server/db.server";
 import { approveVideo, rejectVideo } from "~/server/videos.server";
 import { expect, test } from "./support/fixtures";
 import { chooseAtCheckout, signedInAtBetaling, startIdealPayment } from "./support/payment";
@@ -90,7 +91,8 @@ test.describe("the introduction video", () => {
     // Staff approve (their console comes later; this is the function it will call).
     const database = openServerDatabase();
     try {
-      expect(await approveVideo(database.db, provider.id, "E2E Staf", serverUploadsDir())).toBe(true);
+      // This second connection writes while the server may be writing too: retried as the helpers are.
+      expect(await retryWhenBusy(() => approveVideo(database.db, provider.id, "E2E Staf", serverUploadsDir()))).toBe(true);
     } finally {
       await database.close();
     }
@@ -120,7 +122,7 @@ test.describe("the introduction video", () => {
     const database = openServerDatabase();
     try {
       const provider = await database.db.selectFrom("providers").select("id").where("email", "=", email).executeTakeFirstOrThrow();
-      expect(await rejectVideo(database.db, provider.id, "Er staat een telefoonnummer in beeld.")).toBe(true);
+      expect(await retryWhenBusy(() => rejectVideo(database.db, provider.id, "Er staat een telefoonnummer in beeld."))).toBe(true);
     } finally {
       await database.close();
     }
