@@ -4,7 +4,8 @@ import express, { type Express, type RequestHandler, type Response } from "expre
 import helmet from "helmet";
 import { isLoopbackAddress } from "~/domain/loopback";
 import { isPersonalPage } from "~/domain/personal-pages";
-import { ALLOWED_METHODS, refuseBody } from "~/domain/request-body";
+import { escapeHtml } from "~/domain/mail/layout";
+import { ALLOWED_METHODS, refuseBody, type BodyRefusal } from "~/domain/request-body";
 import { isSameOriginRequest } from "~/domain/same-origin";
 import type { Config } from "./config.server";
 import type { AppDatabase } from "./db.server";
@@ -92,7 +93,7 @@ export function createHttpApp({ config, database, assets, remix, development = f
     if (refusal.status === 405) res.set("Allow", ALLOWED_METHODS.join(", "));
     // The body is not read: close the connection rather than leave it for the next request.
     if (req.method !== "GET" && req.method !== "HEAD") res.set("Connection", "close");
-    sendRefusal(res, refusal.status, refusal.message);
+    sendRefusal(res, refusal);
   });
   app.use(compression());
 
@@ -113,24 +114,19 @@ export function createHttpApp({ config, database, assets, remix, development = f
   return app;
 }
 
-const REFUSAL_TITLES: Record<number, string> = {
-  400: "Het formulier kon niet worden gelezen",
+const REFUSAL_TITLES: Record<BodyRefusal["status"], string> = {
   405: "Deze vraag kan de website niet beantwoorden",
   411: "Het formulier is niet volledig aangekomen",
   413: "Het formulier is te groot",
   415: "Het formulier kon niet worden gelezen",
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * A short Dutch page for a request refused before it reaches the app (so
  * without the site's layout): large text, and a way back to the home page.
  */
-export function sendRefusal(res: Response, status: number, message: string): void {
-  const title = REFUSAL_TITLES[status] ?? "Dit verzoek is geweigerd";
+function sendRefusal(res: Response, { status, message }: BodyRefusal): void {
+  const title = REFUSAL_TITLES[status];
   res
     .status(status)
     .type("text/html; charset=utf-8")

@@ -142,15 +142,19 @@ async function sidewaysScrolling(page: Page): Promise<Violations> {
       const widest = await page.evaluate(() => {
         const root = document.documentElement;
         if (root.scrollWidth <= root.clientWidth) return null;
-        // The innermost elements that reach past the right edge, leaving out those inside a box of their own.
         const edge = root.clientWidth;
-        const culprits = [...document.body.querySelectorAll<HTMLElement>("*")].filter((element) => {
-          if (element.getBoundingClientRect().right <= edge + 0.5) return false;
-          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-            if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(parent).overflowX)) return false;
+        /** Whether `from` or a box around it keeps what it holds inside (scrolls or clips); text also in an absolute box (.visually-hidden). */
+        const contained = (from: HTMLElement | null, { text }: { text: boolean }) => {
+          for (let box = from; box; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX) || (text && style.position === "absolute")) return true;
           }
-          return true;
-        });
+          return false;
+        };
+        // The innermost elements that reach past the right edge, leaving out those inside a box of their own.
+        const culprits = [...document.body.querySelectorAll<HTMLElement>("*")].filter(
+          (element) => element.getBoundingClientRect().right > edge + 0.5 && !contained(element.parentElement, { text: false }),
+        );
         // Text can reach past the edge while its box does not (a long word, a line that may not wrap).
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -158,13 +162,7 @@ async function sidewaysScrolling(page: Page): Promise<Violations> {
           if (!parent || culprits.includes(parent)) continue;
           const range = document.createRange();
           range.selectNodeContents(node);
-          if (range.getBoundingClientRect().right <= edge + 0.5) continue;
-          let clipped = false;
-          for (let box: HTMLElement | null = parent; box; box = box.parentElement) {
-            const style = getComputedStyle(box);
-            if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX) || style.position === "absolute") clipped = true;
-          }
-          if (!clipped) culprits.push(parent);
+          if (range.getBoundingClientRect().right > edge + 0.5 && !contained(parent, { text: true })) culprits.push(parent);
         }
         const innermost = culprits.filter((element) => !culprits.some((other) => other !== element && element.contains(other)));
         return { scrollWidth: root.scrollWidth, elements: innermost.slice(0, 5).map((element) => element.outerHTML.slice(0, 160)) };
