@@ -81,6 +81,8 @@ export interface CategoriesTable {
   position: number;
   retired_at: string | null;
   created_at: string;
+  /** Zoekwoorden, comma separated: indexed with the name (migration 0016). */
+  keywords: Generated<string>;
 }
 
 export type ProviderStatus = "draft" | "awaiting_payment" | "live" | "paused" | "suspended";

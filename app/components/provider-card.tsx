@@ -2,16 +2,42 @@ import { Link } from "@remix-run/react";
 import { formatDistanceKm } from "~/domain/geo";
 import { formatEuro } from "~/domain/money";
 import { formatAverage } from "~/domain/review";
+import { CONTACT } from "~/domain/contact";
 import type { LocationLookup } from "~/server/geo.server";
-import type { ProviderCard as ProviderCardModel } from "~/server/search.server";
+import type { AlternativeCard, ProviderCard as ProviderCardModel, Reach, Understood } from "~/server/search.server";
 
 /** What a card shows; search and the category page produce it. */
 export type ProviderCardData = ProviderCardModel;
 
 const UNIT = { hour: "per uur", service: "per dienst" } as const;
 
-/** The mini profile card of search results and category pages. */
-export function ProviderCard({ card, headingLevel = 2 }: { card: ProviderCardData; headingLevel?: 2 | 3 }) {
+/** "Montfoort, Woerden en IJsselstein". */
+function listOf(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
+}
+
+/** Where a provider who does not come to the searched place does come. */
+export function reachText(reach: Reach): string {
+  if (reach.mode === "radius") return `Komt tot ${formatDistanceKm(reach.km)}${reach.place ? ` rond ${reach.place}` : ""}`;
+  return reach.places.length > 0 ? `Komt in ${listOf(reach.places)}` : "Komt alleen in een paar plaatsen";
+}
+
+/**
+ * The mini profile card of search results and category pages. With `from`
+ * (an alternative: the provider does not come there) the distance is said
+ * as "woont … van", with where the provider does come.
+ */
+export function ProviderCard({
+  card,
+  headingLevel = 2,
+  from,
+  reach,
+}: {
+  card: ProviderCardData;
+  headingLevel?: 2 | 3;
+  from?: string;
+  reach?: Reach | null;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const href = `/dienstverlener/${card.slug}`;
   return (
@@ -37,9 +63,14 @@ export function ProviderCard({ card, headingLevel = 2 }: { card: ProviderCardDat
         <ul className="provider-card__facts">
           {card.nationwide ? (
             <li>Werkt in heel Nederland</li>
+          ) : card.distanceKm !== null && from ? (
+            <li>
+              Woont {formatDistanceKm(card.distanceKm)} van {from}
+            </li>
           ) : card.distanceKm !== null ? (
             <li>Afstand: {formatDistanceKm(card.distanceKm)}</li>
           ) : null}
+          {reach ? <li>{reachText(reach)}</li> : null}
           <li>
             {card.rating
               ? `Gemiddeld ${formatAverage(card.rating.average)} van 5 sterren (${card.rating.count} ${card.rating.count === 1 ? "beoordeling" : "beoordelingen"})`
@@ -118,7 +149,11 @@ export function LocationProblem({ location, hrefFor }: { location: LocationLooku
           ? `Wij kennen de postcode ${location.input} niet`
           : `Wij kennen de plaats “${location.input}” niet`}
       </h2>
-      {location.suggestions.length > 0 ? (
+      {location.suggestions.length === 1 ? (
+        <p>
+          Bedoelde u <Link to={hrefFor(location.suggestions[0]!.name)}>{location.suggestions[0]!.name}</Link>?
+        </p>
+      ) : location.suggestions.length > 0 ? (
         <>
           <p>Bedoelt u een van deze plaatsen?</p>
           <ul className="suggestions">
@@ -164,3 +199,101 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
   );
 }
 
+
+/**
+ * Nobody comes to the place: the nearest providers of the same search, with
+ * how far they live and where they do come, and Vivium's own help.
+ */
+export function NearestAlternatives({
+  alternatives,
+  place,
+  what,
+  helpHref,
+}: {
+  alternatives: AlternativeCard[];
+  place: string;
+  /** "pedicure", "Pedicures (medisch)": what was sought, for the sentence. */
+  what: string | null;
+  helpHref: string;
+}) {
+  return (
+    <>
+      {alternatives.length > 0 ? (
+        <section aria-labelledby="alternatives-title">
+          <h2 id="alternatives-title">Dienstverleners die het dichtst bij wonen</h2>
+          <p>
+            Deze dienstverleners{what ? ` voor ${what}` : ""} komen op dit moment niet naar {place}, maar wonen wel het dichtst bij. Misschien
+            kunt u met hen iets afspreken.
+          </p>
+          <ul className="card-list">
+            {alternatives.map((card) => (
+              <li key={card.id}>
+                <ProviderCard card={card} headingLevel={3} from={place} reach={card.reach} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <SearchHelp helpHref={helpHref} />
+    </>
+  );
+}
+
+/** Vivium's office helps find someone: by phone or with a short form. */
+export function SearchHelp({ helpHref }: { helpHref: string }) {
+  return (
+    <section aria-labelledby="search-help-title" className="notice">
+      <h2 id="search-help-title">Wij helpen u zoeken</h2>
+      <p>
+        Niet gevonden wat u zoekt? Bel ons op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a> ({CONTACT.hours}). Of laat uw naam en
+        telefoonnummer achter, dan bellen wij u.
+      </p>
+      <p>
+        <Link to={helpHref} className="button button--secondary">
+          Help mij zoeken
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * How the keyword text was read: "Resultaten voor pedicure (u typte
+ * pedicuure)", words left out, "Bedoelde u …?", results for most words only.
+ */
+export function UnderstoodNotice({ understood, hrefFor }: { understood: Understood; hrefFor: (wat: string) => string }) {
+  const lines: JSX.Element[] = [];
+  if (understood.corrections.length > 0) {
+    lines.push(
+      <p key="corrected">
+        Resultaten voor <strong>{understood.searched}</strong> (u typte {understood.corrections.map((c) => c.typed).join(", ")}).
+      </p>,
+    );
+  }
+  if (understood.placeFromKeyword) {
+    lines.push(
+      <p key="place">
+        Wij zoeken dienstverleners die in <strong>{understood.placeFromKeyword}</strong> komen.
+      </p>,
+    );
+  }
+  if (understood.unknown.length > 0 && understood.searched !== "") {
+    lines.push(
+      <p key="unknown">
+        Op {listOf(understood.unknown.map((word) => `“${word}”`))} is niet gezocht:{" "}
+        {understood.unknown.length === 1 ? "dat woord komt" : "die woorden komen"} bij geen enkele dienstverlener voor.
+      </p>,
+    );
+  }
+  if (understood.partial) {
+    lines.push(<p key="partial">Niemand past bij al uw woorden. Dit zijn de dienstverleners die bij de meeste woorden passen.</p>);
+  }
+  if (understood.didYouMean) {
+    lines.push(
+      <p key="did-you-mean">
+        Bedoelde u <Link to={hrefFor(understood.didYouMean)}>{understood.didYouMean}</Link>?
+      </p>,
+    );
+  }
+  return lines.length > 0 ? <div className="search-understood">{lines}</div> : null;
+}

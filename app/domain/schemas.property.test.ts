@@ -25,7 +25,7 @@ import { pauseSchema } from "./pause";
 import { normalisePhone } from "./phone";
 import { parseLocationQuery, parsePostcode } from "./postcode";
 import { replySchema, reviewSchema } from "./review";
-import { buildFtsQuery, searchTerms } from "./search-query";
+import { allWordsFts, buildFtsQuery, placeCandidates, SEARCH_COLUMNS, SearchVocabulary, searchTerms, someWordsFts, textWords, understandQuery } from "./search-query";
 import {
   aanmeldingSchema,
   bedrijfSchema,
@@ -314,6 +314,25 @@ describe("the search query builder", () => {
         for (const term of terms) expect(term.length).toBeLessThanOrEqual(40);
       }),
       options,
+    );
+  });
+
+  it("understands any text against the index's words as a MATCH expression SQLite runs, and cuts any text into place candidates", () => {
+    // The vocabulary of the two rows above, as fts5vocab gives it.
+    const words = [...new Set(textWords("Pédicure aan huis voetzorg en nagels knippen Computerhulp hulp bij de computer, tablet en telefoon NEAR OR AND"))];
+    const vocabulary = new SearchVocabulary(words.map((term) => ({ term, docs: 1, columns: new Set([SEARCH_COLUMNS[0]]) })));
+    fc.assert(
+      fc.property(anyText, (input) => {
+        const understood = understandQuery(input, vocabulary);
+        const all = allWordsFts(understood.words);
+        if (all !== null) expect(() => match.all(all)).not.toThrow();
+        for (let k = 1; k < understood.words.length; k++) {
+          const some = someWordsFts(understood.words, k)!;
+          expect(() => match.all(some)).not.toThrow();
+        }
+        for (const candidate of placeCandidates(input)) expect(candidate.words.length).toBeLessThanOrEqual(5);
+      }),
+      { ...options, numRuns: 500 },
     );
   });
 });

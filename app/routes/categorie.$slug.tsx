@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { LocationProblem, Pagination, ProviderCard } from "~/components/provider-card";
+import { LocationProblem, NearestAlternatives, Pagination, ProviderCard } from "~/components/provider-card";
 import { findCategoryBySlug, findRenamedCategorySlug } from "~/server/categories.server";
 import { database } from "~/server/db.server";
 import { searchProviders } from "~/server/search.server";
@@ -100,18 +100,13 @@ export default function CategoryPage() {
           <Pagination page={page} pageCount={pageCount} hrefFor={(pagina) => href({ pagina })} />
         </>
       )}
-      {alternatives.length > 0 ? (
-        <section aria-labelledby="alternatives-title">
-          <h2 id="alternatives-title">Dienstverleners die het dichtst bij wonen</h2>
-          <p>Deze dienstverleners komen op dit moment niet naar {place}, maar wonen wel het dichtst bij.</p>
-          <ul className="card-list">
-            {alternatives.map((provider) => (
-              <li key={provider.id}>
-                <ProviderCard card={provider} headingLevel={3} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      {total === 0 && place ? (
+        <NearestAlternatives
+          alternatives={alternatives}
+          place={place}
+          what={category.name}
+          helpHref={`/hulp-bij-zoeken?${new URLSearchParams({ wat: category.name, waar: place }).toString()}`}
+        />
       ) : null}
     </>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LocationProblem, Pagination, ProviderCard, SearchForm } from "~/components/provider-card";
+import { LocationProblem, NearestAlternatives, Pagination, ProviderCard, SearchForm, SearchHelp, UnderstoodNotice } from "~/components/provider-card";
 import { DAYPARTS } from "~/domain/wizard";
 import { listActiveCategories } from "~/server/categories.server";
 import { database } from "~/server/db.server";
@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = database();
   const categories = (await listActiveCategories(db)).map(({ slug, name }) => ({ slug, name }));
   const empty = !query.wat && !query.waar && !query.categorie && !query.dagdeel;
-  if (empty) return { query, categories, empty, location: null, total: 0, page: 1, pageCount: 0, results: [], alternatives: [], categoryName: null };
+  if (empty) {
+    return { query, categories, empty, location: null, total: 0, page: 1, pageCount: 0, results: [], alternatives: [], categoryName: null, understood: null };
+  }
   const result = await searchProviders(db, { ...query, pagina: params.get("pagina") });
   recordSearchAppearances(
     result.results.map((card) => card.id),
@@ -53,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     results: result.results,
     alternatives: result.alternatives,
     categoryName: result.category?.name ?? null,
+    understood: result.understood,
   };
 }
 
@@ -68,6 +71,15 @@ function searchHref(query: Query, change: Partial<Query & { pagina: number }> = 
   return text ? `/zoeken?${text}` : "/zoeken";
 }
 
+/** Vivium's help form, with what was sought and where filled in. */
+function helpHref(wat: string, waar: string): string {
+  const params = new URLSearchParams();
+  if (wat) params.set("wat", wat);
+  if (waar) params.set("waar", waar);
+  const text = params.toString();
+  return text ? `/hulp-bij-zoeken?${text}` : "/hulp-bij-zoeken";
+}
+
 function countSentence(total: number, wat: string, waar: string | null, categoryName: string | null): string {
   const who = total === 1 ? "1 dienstverlener" : `${total.toLocaleString("nl-NL")} dienstverleners`;
   const what = wat ? ` voor “${wat}”` : categoryName ? ` in ${categoryName}` : "";
@@ -79,6 +91,9 @@ export default function SearchPage() {
   const data = useLoaderData<typeof loader>();
   const { query, location } = data;
   const place = location?.ok ? location.location.label : null;
+  const understood = data.understood;
+  // What was searched, as understood: corrections in place, a place read from the keyword box left out.
+  const searched = understood ? (understood.searched || (understood.placeFromKeyword ? "" : query.wat)) : query.wat;
   return (
     <>
       <h1>Zoek een dienstverlener</h1>
@@ -89,6 +104,7 @@ export default function SearchPage() {
       ) : (
         <>
           <LocationProblem location={location} hrefFor={(waar) => searchHref(query, { waar })} />
+          {understood ? <UnderstoodNotice understood={understood} hrefFor={(wat) => searchHref(query, { wat, pagina: 1 })} /> : null}
           {location && !location.ok ? null : (
             <>
               <form method="get" action="/zoeken" className="search-filters" aria-label="Resultaten filteren">
@@ -122,7 +138,7 @@ export default function SearchPage() {
               </form>
 
               <h2 className="search-count" aria-live="polite">
-                {countSentence(data.total, query.wat, place, data.categoryName)}
+                {countSentence(data.total, searched, place, data.categoryName)}
               </h2>
               {data.total === 0 ? (
                 <p>
@@ -140,21 +156,15 @@ export default function SearchPage() {
                 </ul>
               ) : null}
               <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(pagina) => searchHref(query, { pagina })} />
-              {data.alternatives.length > 0 ? (
-                <section aria-labelledby="alternatives-title">
-                  <h2 id="alternatives-title">Dienstverleners die het dichtst bij wonen</h2>
-                  <p>
-                    Deze dienstverleners{data.categoryName ? ` in ${data.categoryName}` : ""} komen op dit moment niet naar {place}, maar
-                    wonen wel het dichtst bij. Misschien kunt u met hen iets afspreken.
-                  </p>
-                  <ul className="card-list">
-                    {data.alternatives.map((card) => (
-                      <li key={card.id}>
-                        <ProviderCard card={card} headingLevel={3} />
-                      </li>
-                    ))}
-                  </ul>
-                </section>
+              {data.total === 0 && place ? (
+                <NearestAlternatives
+                  alternatives={data.alternatives}
+                  place={place}
+                  what={searched || data.categoryName}
+                  helpHref={helpHref(searched || data.categoryName || "", place)}
+                />
+              ) : data.total === 0 ? (
+                <SearchHelp helpHref={helpHref(searched || data.categoryName || "", query.waar)} />
               ) : null}
             </>
           )}

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { distance } from "fastest-levenshtein";
 import type { LatLon } from "~/domain/geo";
 import { foldPlaceName } from "~/domain/place-name";
 import { parseLocationQuery, parsePostcode } from "~/domain/postcode";
@@ -97,12 +98,60 @@ export async function suggestPlaces(db: Db, prefix: string, limit = 8): Promise<
     .map(({ id, name, lat, lon }) => ({ id, name, lat, lon }));
 }
 
+/** Every place name and alias, folded, per database: read once (the postcode data changes only on import). */
+type PlaceName = { folded: string; place: Place; areaCount: number };
+const placeNames = new WeakMap<Db, Promise<PlaceName[]>>();
+
+function allPlaceNames(db: Db): Promise<PlaceName[]> {
+  let names = placeNames.get(db);
+  if (!names) {
+    names = (async () => {
+      const rows = await db
+        .selectFrom("places")
+        .select(["id", "name", "lat", "lon", "area_count", "name_folded as folded"])
+        .unionAll(
+          db
+            .selectFrom("place_aliases as a")
+            .innerJoin("places as p", "p.id", "a.place_id")
+            .select(["p.id", "p.name", "p.lat", "p.lon", "p.area_count", "a.alias_folded as folded"]),
+        )
+        .execute();
+      return rows.map((row) => ({ folded: row.folded, areaCount: row.area_count, place: { id: row.id, name: row.name, lat: row.lat, lon: row.lon } }));
+    })();
+    // An empty list (postcodes not imported yet) is not kept: the import may follow.
+    void names.then((list) => list.length === 0 && placeNames.delete(db), () => placeNames.delete(db));
+    placeNames.set(db, names);
+  }
+  return names;
+}
+
+/** Place names within a typo or two of what was typed ("Harmlen" → Harmelen), nearest and larger first. */
+async function placesWithinTypos(db: Db, folded: string, limit: number): Promise<Place[]> {
+  const maxEdits = folded.length >= 8 ? 2 : folded.length >= 4 ? 1 : 0;
+  if (maxEdits === 0) return [];
+  const found: { place: Place; edits: number; areaCount: number }[] = [];
+  for (const name of await allPlaceNames(db)) {
+    if (Math.abs(name.folded.length - folded.length) > maxEdits) continue;
+    const edits = distance(folded, name.folded);
+    if (edits <= maxEdits) found.push({ place: name.place, edits, areaCount: name.areaCount });
+  }
+  const seen = new Set<number>();
+  return found
+    .sort((a, b) => a.edits - b.edits || b.areaCount - a.areaCount)
+    .filter((f) => (seen.has(f.place.id) ? false : (seen.add(f.place.id), true)))
+    .slice(0, limit)
+    .map((f) => f.place);
+}
+
 /**
- * Close names for a place that was not found: same first letters first,
+ * Close names for a place that was not found: names within a typo or two
+ * first ("Harmlen" → Harmelen), then names with the same first letters,
  * then names that contain the typed word.
  */
 export async function similarPlaces(db: Db, name: string, limit = 5): Promise<Place[]> {
   const folded = foldPlaceName(name);
+  const typos = await placesWithinTypos(db, folded, limit);
+  if (typos.length > 0) return typos;
   for (let length = folded.length; length >= 3; length--) {
     const found = await suggestPlaces(db, folded.slice(0, length), limit);
     if (found.length > 0) return found;

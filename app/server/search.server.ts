@@ -2,15 +2,17 @@ import { sql } from "kysely";
 import { boundingBox, haversineKm, type LatLon } from "~/domain/geo";
 import { memberPriceCents } from "~/domain/money";
 import { isPaused, type PauseColumns } from "~/domain/pause";
-import { buildFtsQuery } from "~/domain/search-query";
+import { allWordsFts, placeCandidates, someWordsFts, understandQuery, type SearchVocabulary } from "~/domain/search-query";
+import { parseLocationQuery } from "~/domain/postcode";
 import { publicBadges } from "~/domain/verification";
 import { DAYPARTS, MAX_RADIUS_KM } from "~/domain/wizard";
 import type { CoverageMode, PriceUnit } from "#db/schema";
 import type { Db } from "./db.server";
-import { resolveLocation, type LocationLookup, type ResolvedLocation } from "./geo.server";
+import { findPc4Area, findPlaceByName, resolveLocation, type LocationLookup, type ResolvedLocation } from "./geo.server";
 import { notPausedSql } from "./pause.server";
 import { displayName } from "./providers.server";
 import { ratingsFor } from "./reviews.server";
+import { searchVocabulary } from "./search-vocabulary.server";
 import { providersWithApprovedVideo, verificationKeysFor } from "./verifications.server";
 
 /**
@@ -43,7 +45,8 @@ import { providersWithApprovedVideo, verificationKeysFor } from "./verifications
  */
 
 export const PAGE_SIZE = 20;
-export const BM25_WEIGHTS = [10, 5, 2, 1, 1] as const;
+/** name, categories (with zoekwoorden), services, intro, profile: what the provider does weighs more than who they are. */
+export const BM25_WEIGHTS = [3, 10, 5, 1, 1] as const;
 
 export type SearchParams = {
   wat?: string | null;
@@ -82,20 +85,48 @@ export type SearchResult = {
   page: number;
   pageCount: number;
   results: ProviderCard[];
-  /** With a location and no results: the nearest providers in the category (or overall). */
-  alternatives: ProviderCard[];
+  /** With a location and no results: the nearest providers of the same search (same words and filters). */
+  alternatives: AlternativeCard[];
+  understood: Understood;
 };
+
+/** How the keyword text was read, for "Resultaten voor …" on the page. */
+export type Understood = {
+  /** The words searched, corrections in place: "pedicure". Empty without a keyword. */
+  searched: string;
+  corrections: { typed: string; shown: string }[];
+  /** Typed words the index does not know, left out of the search. */
+  unknown: string[];
+  /** A better spelling of the whole keyword text, when words were unknown. */
+  didYouMean: string | null;
+  /** Nobody matched every word: these results match most of them. */
+  partial: boolean;
+  /** The place read from the keyword box ("pedicure in Woerden"), when "Waar?" was empty. */
+  placeFromKeyword: string | null;
+};
+
+/** Where an alternative provider does come. */
+export type Reach = { mode: "radius"; km: number; place: string | null } | { mode: "places"; places: string[] };
+export type AlternativeCard = ProviderCard & { reach: Reach | null };
 
 type Filters = { categoryId: number | null; daypart: number | null };
 
 /** One provider in the result, before its card is built. */
-type Hit = { id: number; relevance: number; tier: 0 | 1; distanceKm: number | null; name?: string };
+export type Hit = { id: number; relevance: number; tier: 0 | 1; distanceKm: number | null; name?: string };
 
 const collator = new Intl.Collator("nl", { sensitivity: "base" });
 
+/** Nearer first; without distances (no location) they are equal, so the name decides. */
+function compareDistance(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
 /** The order without the name: relevance, local before nationwide, distance. */
-function compareKey(a: Hit, b: Hit): number {
-  return b.relevance - a.relevance || a.tier - b.tier || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
+export function compareKey(a: Hit, b: Hit): number {
+  return b.relevance - a.relevance || a.tier - b.tier || compareDistance(a.distanceKm, b.distanceKm);
 }
 
 function compareHits(a: Hit, b: Hit): number {
@@ -352,27 +383,93 @@ export function parseDagdeel(value: string | null | undefined): number | null {
 
 type Ranker = typeof rankIndexed;
 
+/**
+ * A place or postcode typed in the keyword box while "Waar?" is empty:
+ * "pedicure in Woerden", "kapper harmelen", "pedicure 3447". Words that name
+ * a provider or a category ("Vries", "haren") count as a place only after
+ * "in", "te", "omgeving" and the like.
+ */
+async function placeInKeyword(db: Db, typed: string, vocabulary: SearchVocabulary): Promise<{ text: string; rest: string; location: ResolvedLocation } | null> {
+  for (const candidate of placeCandidates(typed)) {
+    const query = parseLocationQuery(candidate.text);
+    if (!query) continue;
+    if (query.kind === "postcode") {
+      const area = await findPc4Area(db, query.pc4);
+      if (!area) continue;
+      return {
+        text: query.label,
+        rest: candidate.rest,
+        location: { kind: "postcode", label: query.label, point: { lat: area.lat, lon: area.lon }, place: area.place, pc4: area.pc4 },
+      };
+    }
+    if (!candidate.marked && candidate.words.every((word) => vocabulary.isNameOrCategoryWord(word))) continue;
+    if (candidate.words.every((word) => /^\d+$/.test(word))) continue;
+    const place = await findPlaceByName(db, candidate.text);
+    if (!place) continue;
+    return {
+      text: place.name,
+      rest: candidate.rest,
+      location: { kind: "place", label: place.name, point: { lat: place.lat, lon: place.lon }, place, pc4: null },
+    };
+  }
+  return null;
+}
+
+const NOTHING_UNDERSTOOD: Understood = { searched: "", corrections: [], unknown: [], didYouMean: null, partial: false, placeFromKeyword: null };
+
 async function search(db: Db, params: SearchParams, rank: Ranker): Promise<SearchResult> {
   const keyword = (params.wat ?? "").trim().slice(0, 200);
-  const fts = buildFtsQuery(keyword);
   const waar = (params.waar ?? "").trim().slice(0, 100);
-  const location = waar === "" ? null : await resolveLocation(db, waar);
+  const vocabulary = await searchVocabulary(db);
+  let location = waar === "" ? null : await resolveLocation(db, waar);
+  let keywordText = keyword;
+  let placeFromKeyword: string | null = null;
+  if (location === null && keyword !== "") {
+    const found = await placeInKeyword(db, keyword, vocabulary);
+    if (found) {
+      location = { ok: true, location: found.location };
+      keywordText = found.rest;
+      placeFromKeyword = found.text;
+    }
+  }
+  const query = understandQuery(keywordText, vocabulary);
   const slug = (params.categorie ?? "").trim();
   const category = slug
     ? ((await db.selectFrom("categories").select(["id", "slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null)
     : null;
   const daypart = parseDagdeel(params.dagdeel);
-  const base = { location, category, dagdeel: daypart === null ? null : DAYPARTS[daypart]!, keyword };
+  const understood: Understood = {
+    ...NOTHING_UNDERSTOOD,
+    searched: query.words.map((word) => word.shown).join(" "),
+    corrections: query.words.filter((word) => word.kind === "corrected").map(({ typed, shown }) => ({ typed, shown })),
+    unknown: query.unknown,
+    didYouMean: query.didYouMean,
+    placeFromKeyword,
+  };
+  const base = { location, category, dagdeel: daypart === null ? null : DAYPARTS[daypart]!, keyword, understood };
   const requested = parsePage(params.pagina);
+  const none = { ...base, total: 0, page: 1, pageCount: 0, results: [], alternatives: [] };
 
-  if ((location && !location.ok) || (slug && !category)) {
-    return { ...base, total: 0, page: 1, pageCount: 0, results: [], alternatives: [] };
-  }
+  if ((location && !location.ok) || (slug && !category)) return none;
   const point = location?.ok ? location.location : null;
   const filters: Filters = { categoryId: category?.id ?? null, daypart };
-  const ranked = await rank(db, fts, point, filters, requested);
+  // Typed words of which the index knows none: nobody can match them.
+  if (query.words.length === 0 && query.unknown.length > 0) return none;
+
+  let fts = allWordsFts(query.words);
+  let ranked = await rank(db, fts, point, filters, requested);
+  // Nobody matches every word: those who match the most of them, if any.
+  for (let k = query.words.length - 1; ranked.total === 0 && k >= 1; k--) {
+    const some = someWordsFts(query.words, k);
+    const relaxed = await rank(db, some, point, filters, requested);
+    if (relaxed.total > 0) {
+      fts = some;
+      ranked = relaxed;
+      understood.partial = true;
+    }
+  }
   const results = await buildCards(db, ranked.hits);
-  const alternatives = ranked.total === 0 && point ? await nearestAlternatives(db, point, filters.categoryId) : [];
+  const alternatives = ranked.total === 0 && point ? await nearestAlternatives(db, point, fts, filters) : [];
   return { ...base, total: ranked.total, page: ranked.page, pageCount: Math.ceil(ranked.total / PAGE_SIZE), results, alternatives };
 }
 
@@ -438,20 +535,48 @@ async function buildCards(db: Db, hits: Hit[]): Promise<ProviderCard[]> {
 }
 
 /**
- * Nobody covers the location: the live providers whose base is nearest, in
- * the category when one was chosen. Their werkgebied does not reach the
- * location; the page says so.
+ * Nobody covers the location: the live providers of the same search (the
+ * same words and filters) whose base is nearest, with where they do come.
+ * Their werkgebied does not reach the location; the page says so.
  */
-async function nearestAlternatives(db: Db, location: ResolvedLocation, categoryId: number | null, limit = 3): Promise<ProviderCard[]> {
+async function nearestAlternatives(db: Db, location: ResolvedLocation, fts: string | null, filters: Filters, limit = 3): Promise<AlternativeCard[]> {
   const rows = await sql<NameColumns & { id: number; base_lat: number; base_lon: number }>`
     SELECT p.id, p.first_name, p.infix, p.last_name, c.base_lat, c.base_lon
     FROM providers p JOIN provider_coverage c ON c.provider_id = p.id
-    WHERE ${filterSql({ categoryId, daypart: null })} AND c.base_lat IS NOT NULL AND c.base_lon IS NOT NULL`.execute(db);
+    WHERE ${filterSql(filters)} AND c.mode <> 'nationwide' AND c.base_lat IS NOT NULL AND c.base_lon IS NOT NULL
+      AND (${fts} IS NULL OR p.id IN (SELECT rowid FROM provider_search WHERE provider_search MATCH ${fts ?? ""}))`.execute(db);
   const hits = rows.rows
-    .map((row): Hit => ({ id: row.id, relevance: 0, tier: 0, distanceKm: distanceFrom(row, location.point) }))
+    .map((row): Hit => ({ id: row.id, relevance: 0, tier: 0, distanceKm: distanceFrom(row, location.point), name: nameOf(row) }))
     .sort(compareHits)
     .slice(0, limit);
-  const cards = await buildCards(db, hits);
+  const [cards, reach] = await Promise.all([buildCards(db, hits), reachOf(db, hits.map((hit) => hit.id))]);
   // An alternative's distance is to its base, not a promise to come: never "heel Nederland" here.
-  return cards.map((card) => ({ ...card, nationwide: false }));
+  return cards.map((card) => ({ ...card, nationwide: false, reach: reach.get(card.id) ?? null }));
+}
+
+/** Where these providers come: a radius around their base place, or their list of places. */
+async function reachOf(db: Db, ids: number[]): Promise<Map<number, Reach>> {
+  const reach = new Map<number, Reach>();
+  if (ids.length === 0) return reach;
+  const [coverage, places] = await Promise.all([
+    db
+      .selectFrom("provider_coverage as c")
+      .leftJoin("pc4_areas as a", "a.pc4", "c.base_pc4")
+      .leftJoin("places as pl", "pl.id", "a.place_id")
+      .select(["c.provider_id", "c.mode", "c.radius_km", "pl.name as place"])
+      .where("c.provider_id", "in", ids)
+      .execute(),
+    db
+      .selectFrom("provider_coverage_places as cp")
+      .innerJoin("places as pl", "pl.id", "cp.place_id")
+      .select(["cp.provider_id", "pl.name"])
+      .where("cp.provider_id", "in", ids)
+      .orderBy("cp.position")
+      .execute(),
+  ]);
+  for (const row of coverage) {
+    if (row.mode === "radius" && row.radius_km !== null) reach.set(row.provider_id, { mode: "radius", km: row.radius_km, place: row.place });
+    if (row.mode === "places") reach.set(row.provider_id, { mode: "places", places: places.filter((p) => p.provider_id === row.provider_id).map((p) => p.name) });
+  }
+  return reach;
 }

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_paused_providers_index";
 import * as m0013 from "./0013_payment_attention";
 import * as m0014 from "./0014_search_lists";
 import * as m0015 from "./0015_backup_runs";
+import * as m0016 from "./0016_search_keywords";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0013_payment_attention": m0013,
   "0014_search_lists": m0014,
   "0015_backup_runs": m0015,
+  "0016_search_keywords": m0016,
 };

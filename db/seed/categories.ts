@@ -1,4 +1,7 @@
-/** The manual's category list, in its order, plus Overige for everything else. */
+/**
+ * The manual's category list, in its order, plus Kapper aan huis (people
+ * search for a thuiskapper; migration 0016) and Overige for everything else.
+ */
 export const DEFAULT_CATEGORIES = [
   "Administratie",
   "Computerhulp",
@@ -6,6 +9,7 @@ export const DEFAULT_CATEGORIES = [
   "Glazenwassers",
   "Haptotherapie",
   "Installateur",
+  "Kapper aan huis",
   "Klusjesmannen",
   "Loodgieters",
   "Manicure aan huis",

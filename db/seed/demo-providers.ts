@@ -177,8 +177,7 @@ export const CATEGORY_TEXTS: Record<string, CategoryTexts> = {
     ],
     priceNote: "Geen reiskosten in heel Nederland.",
   },
-  // The manual's list has no category for hairdressers: the demo thuiskapper is in Overige.
-  Overige: {
+  "Kapper aan huis": {
     intro: "Uw kapper aan huis: knippen, föhnen of een permanent in uw eigen vertrouwde stoel.",
     profile:
       "Ik ben al ruim twintig jaar kapper en kom sinds een paar jaar bij mensen thuis, ook in verzorgingshuizen.\n\nNiet meer naar de kapsalon hoeven is voor veel van mijn klanten een uitkomst: geen reis, geen wachten, gewoon een kop koffie in uw eigen keuken.\n\nIk neem alles mee, van kapmantel tot föhn, en ruim na afloop netjes op.",
@@ -232,5 +231,5 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
   { firstName: "Greet", lastName: "Zijlstra", gender: "vrouw", place: "Harderwijk", categories: ["Opruimcoach", "Thuiskeepers"], coverage: { mode: "radius", radiusKm: 25 }, dayparts: "afternoons" },
   { firstName: "Marco", lastName: "Rossi", gender: "man", company: "Rossi Installatie", place: "Hilversum", categories: ["Klusjesmannen"], coverage: { mode: "radius", radiusKm: 15 }, dayparts: "weekdays" },
   { firstName: "Hanneke", lastName: "Bos", gender: "vrouw", place: "Montfoort", categories: ["Pedicures (medisch)"], coverage: { mode: "places", extraPlaces: ["Woerden", "IJsselstein", "Oudewater"] }, dayparts: "weekdays" },
-  { firstName: "Daphne", lastName: "Rijnders", gender: "vrouw", company: "Knipservice Rijnders", place: "Harmelen", categories: ["Overige"], coverage: { mode: "radius", radiusKm: 15 }, dayparts: "afternoons" },
+  { firstName: "Daphne", lastName: "Rijnders", gender: "vrouw", company: "Knipservice Rijnders", place: "Harmelen", categories: ["Kapper aan huis"], coverage: { mode: "radius", radiusKm: 15 }, dayparts: "afternoons" },
 ];

@@ -5,6 +5,7 @@ import { saveCoverage } from "~/server/coverage.server";
 import { findPlaceByName } from "~/server/geo.server";
 import { hashPassword } from "~/server/passwords.server";
 import { DEFAULT_CATEGORIES } from "./categories";
+import { DEFAULT_CATEGORY_KEYWORDS } from "./category-keywords";
 import { CATEGORY_TEXTS, DEMO_PROVIDERS, type DemoProvider } from "./demo-providers";
 
 /** The managed category list starts as the manual's; staff change it later. */
@@ -14,7 +15,7 @@ export async function seedCategories(db: Db): Promise<number> {
   const now = new Date().toISOString();
   await db
     .insertInto("categories")
-    .values(DEFAULT_CATEGORIES.map((name, position) => ({ slug: slugify(name), name, position, created_at: now })))
+    .values(DEFAULT_CATEGORIES.map((name, position) => ({ slug: slugify(name), name, position, keywords: (DEFAULT_CATEGORY_KEYWORDS[name] ?? []).join(", "), created_at: now })))
     .execute();
   return DEFAULT_CATEGORIES.length;
 }

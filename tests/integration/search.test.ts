@@ -238,6 +238,27 @@ describe("search", () => {
     expect(none.alternatives.map((c) => c.id)).toEqual([ids.utrecht, ids.pedicure]);
   });
 
+  it("without a location orders equal matches by name, not by the order they signed up, on every page", async () => {
+    // Signed up Y, X, W … A: the ids run against the alphabet.
+    const letters = Array.from({ length: 25 }, (_, i) => String.fromCharCode(89 - i));
+    for (const letter of letters) {
+      await provider({
+        firstName: "Pianoleraar",
+        lastName: `${letter}${letter.toLowerCase()}`,
+        categories: ["muziek"],
+        services: [{ name: "Pianoles aan huis", cents: 3000 }],
+        coverage: { mode: "radius", radiusKm: 10 },
+        basePc4: 3447,
+      });
+    }
+    const alphabetical = [...letters].reverse().map((letter) => `Pianoleraar ${letter}${letter.toLowerCase()}`);
+    for (const params of [{ wat: "pianoles" }, { categorie: "muziek" }]) {
+      const first = await search(params);
+      const second = await search({ ...params, pagina: 2 });
+      expect([...names(first), ...names(second)]).toEqual(alphabetical);
+    }
+  });
+
   it("paginates by 20, identical to the full scan", async () => {
     for (let i = 0; i < 45; i++) {
       await provider({

@@ -14,13 +14,16 @@ afterAll(async () => {
 });
 
 describe("demo data", () => {
-  it("adds the manual's categories plus Overige, once", async () => {
-    expect(await seedCategories(t.db)).toBe(21);
+  it("adds the manual's categories plus Kapper aan huis and Overige, once, with their zoekwoorden", async () => {
+    expect(await seedCategories(t.db)).toBe(22);
     expect(await seedCategories(t.db)).toBe(0);
     const names = (await t.db.selectFrom("categories").select("name").orderBy("position").execute()).map((c) => c.name);
     expect(names[0]).toBe("Administratie");
     expect(names).toContain("Pedicures (medisch)");
+    expect(names).toContain("Kapper aan huis");
     expect(names.at(-1)).toBe("Overige");
+    const hairdresser = await t.db.selectFrom("categories").select("keywords").where("name", "=", "Kapper aan huis").executeTakeFirstOrThrow();
+    expect(hairdresser.keywords.split(", ")).toEqual(expect.arrayContaining(["kapper", "thuiskapper", "kapster", "knippen"]));
   });
 
   it("adds about forty live providers with every coverage mode, once", async () => {
