@@ -58,7 +58,7 @@ export default defineConfig({
           // Real SQLite files, servers and child processes: each file in a process of its own.
           // Much of their time is spent waiting (SMTP, HTTP, argon2 in native threads), so three
           // processes keep two cores busy.
-          include: ["app/server/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          include: ["app/server/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/relevance/**/*.test.ts"],
           environment: "node",
           pool: "forks",
           // Builds the migrated template databases once per run (createTestDatabase copies them).

@@ -162,7 +162,10 @@ export class SearchVocabulary {
         found = [entry];
       } else if (edits === best) found.push(entry);
     }
-    return best <= maxEdits && found.length > 0 ? { terms: mostFrequent(found, limit), edits: best } : null;
+    if (best > maxEdits || found.length === 0) return null;
+    // What people search for is in the categories and their zoekwoorden: "kaper" is a kapper, not a kamer.
+    const sought = found.filter((entry) => entry.columns.has("categories"));
+    return { terms: mostFrequent(sought.length > 0 ? sought : found, limit), edits: best };
   }
 
   /** Whether the word names a provider or a category (or a zoekwoord): such words are not read as places. */
@@ -204,19 +207,41 @@ const quoted = (term: string) => `"${term}"`;
 const prefixed = (term: string) => `"${term}"*`;
 const anyOf = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`);
 
-/** The meaningful part of a compound the index does not know: "thuiskapper" → ["kapper"], "ramenlappen" → ["ramen", "lappen"]. */
-function splitCompound(word: string, vocabulary: SearchVocabulary): string[] | null {
+/** A part of a typed compound as the index holds it: a word start, or inside the index's compounds. */
+function partFts(part: string, vocabulary: SearchVocabulary): string | null {
+  const parts = [...(vocabulary.hasPrefix(part) ? [prefixed(part)] : []), ...vocabulary.compoundsWith(part).map(quoted)];
+  return parts.length > 0 ? anyOf(parts) : null;
+}
+
+/**
+ * A compound the index does not know, by its parts: "thuiskapper" → kapper
+ * (a filler head), "klushulp" → klus (a filler tail), "ramenwasser" → ramen
+ * and …wasser, "persoonsalarmering" → alarmering (a long known tail).
+ */
+function splitCompound(word: string, vocabulary: SearchVocabulary): string | null {
   for (const part of FILLER_PARTS) {
     const rest = word.slice(part.length);
-    if (word.startsWith(part) && rest.length >= 3 && vocabulary.hasPrefix(rest)) return [rest];
+    if (word.startsWith(part) && rest.length >= 3 && vocabulary.hasPrefix(rest)) return prefixed(rest);
   }
   // Longest known head first: "voetverzorging" → "voet" + "verzorging".
   for (let at = word.length - 3; at >= 3; at--) {
     const head = word.slice(0, at);
     const tail = word.slice(at);
-    if (vocabulary.get(head) && vocabulary.hasPrefix(tail)) return [head, tail];
+    if (FILLER_WORDS.has(tail) && head.length >= 4 && vocabulary.hasPrefix(head)) return prefixed(head);
+    const headFts = vocabulary.get(head) ? prefixed(head) : null;
+    const tailFts = headFts ? partFts(tail, vocabulary) : null;
+    if (headFts && tailFts) return `(${headFts} AND ${tailFts})`;
+  }
+  for (let at = 3; at <= word.length - 6; at++) {
+    const tail = word.slice(at);
+    if (vocabulary.get(tail)) return prefixed(tail);
   }
   return null;
+}
+
+/** Dutch endings that hide the word the index has: "knipt" → knip(pen), "schildert" → schilder. */
+function stems(word: string): string[] {
+  return ["t", "s", "en", "e", "je", "tje"].filter((end) => word.endsWith(end) && word.length - end.length >= 4).map((end) => word.slice(0, -end.length));
 }
 
 /** The alternatives for one typed word, or null when the index holds nothing like it. */
@@ -225,8 +250,9 @@ function wordAlternatives(word: string, vocabulary: SearchVocabulary): Omit<Quer
   if (vocabulary.hasPrefix(word)) parts.push(prefixed(word));
   parts.push(...vocabulary.compoundsWith(word).map(quoted));
   if (parts.length === 0) {
-    const split = splitCompound(word, vocabulary);
-    if (split) parts.push(split.length === 1 ? prefixed(split[0]!) : `(${split.map(prefixed).join(" AND ")})`);
+    const stem = stems(word).find((candidate) => vocabulary.hasPrefix(candidate));
+    const split = stem ? prefixed(stem) : splitCompound(word, vocabulary);
+    if (split) parts.push(split);
   }
   if (parts.length > 0) return { kind: "exact", shown: word, fts: anyOf(parts) };
   const near = vocabulary.nearest(word, allowedEdits(word));
@@ -236,7 +262,19 @@ function wordAlternatives(word: string, vocabulary: SearchVocabulary): Omit<Quer
 
 /** What a search text means against the index's vocabulary. */
 export function understandQuery(input: string, vocabulary: SearchVocabulary): UnderstoodQuery {
-  const terms = meaningfulTerms(input);
+  const understood = understandTerms(meaningfulTerms(input), vocabulary);
+  // The real words mean nothing to the index: the filler may ("wie knipt mijn haar thuis").
+  if (understood.words.length === 0) {
+    const all = searchTerms(input);
+    if (all.length > understood.unknown.length) {
+      const withFiller = understandTerms(all, vocabulary);
+      if (withFiller.words.length > 0) return withFiller;
+    }
+  }
+  return understood;
+}
+
+function understandTerms(terms: string[], vocabulary: SearchVocabulary): UnderstoodQuery {
   const words: QueryWord[] = [];
   const unknown: string[] = [];
   const suggestions = new Map<string, string>();

@@ -12,7 +12,7 @@ export const DEFAULT_CATEGORY_KEYWORDS: Readonly<Record<string, readonly string[
   Haptotherapie: ["haptotherapeut", "aanraking", "gevoel", "spanning", "rouw", "angst", "stress"],
   Installateur: ["installatie", "cv", "cv-ketel", "ketel", "verwarming", "elektra", "elektricien", "stopcontact", "lamp", "verlichting", "thermostaat", "airco", "warmtepomp"],
   "Kapper aan huis": ["kapper", "thuiskapper", "kapster", "haar", "haren", "knippen", "haarknippen", "kapsel", "föhnen", "permanent", "verven", "kappers"],
-  Klusjesmannen: ["klusjesman", "klussen", "klus", "klusser", "handyman", "ophangen", "repareren", "reparatie", "timmeren", "monteren", "meubels", "rookmelder", "lamp ophangen", "tuin", "schilderij"],
+  Klusjesmannen: ["klusjesman", "klussen", "klus", "klusser", "handyman", "ophangen", "repareren", "reparatie", "timmeren", "monteren", "meubels", "rookmelder", "lamp ophangen", "tuin", "lijst ophangen"],
   Loodgieters: ["loodgieter", "lekkage", "lek", "kraan", "wc", "toilet", "afvoer", "verstopping", "riool", "douche", "water", "leiding"],
   "Manicure aan huis": ["manicure", "nagels", "handen", "nagelverzorging", "nagellak", "lakken", "handverzorging"],
   Massage: ["masseur", "masseuse", "masseren", "ontspanning", "rugmassage", "nekmassage", "stoelmassage", "spierpijn"],
