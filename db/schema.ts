@@ -41,6 +41,7 @@ export interface DB {
   category_slug_history: CategorySlugHistoryTable;
   audit_log: AuditLogTable;
   backup_runs: BackupRunsTable;
+  search_help_requests: SearchHelpRequestsTable;
 }
 
 export interface PlacesTable {
@@ -533,4 +534,20 @@ export interface BackupRunsTable {
   /** Size of the folder: database copy plus uploads. */
   bytes: number | null;
   error: string | null;
+}
+
+/** "Help mij zoeken": a customer asks the office to find a provider (migration 0017). */
+export interface SearchHelpRequestsTable {
+  id: Generated<number>;
+  name: string;
+  /** E.164. */
+  phone: string;
+  /** What help the customer is looking for, as typed. */
+  what: string;
+  /** Where, as typed: a place or postcode. */
+  place: string;
+  created_at: string;
+  /** Set when staff mark the request handled; null while it is open. */
+  handled_at: string | null;
+  handled_by_staff_id: number | null;
 }

@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "category.move_down": "Categorie omlaag verplaatst",
   "category.retire": "Categorie uitgefaseerd",
   "category.unretire": "Categorie weer in gebruik",
+  "category.keywords": "Zoekwoorden van categorie gewijzigd",
   "member.import": "Lid geïmporteerd",
   "member.import_file": "Ledenbestand geïmporteerd",
   "member.add": "Lid toegevoegd",
@@ -38,6 +39,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "review.hide": "Beoordeling verborgen",
   "review.unhide": "Beoordeling weer zichtbaar",
   "contact_request.called": "Aanvraag: gebeld",
+  "search_help_request.handle": "Hulpvraag afgehandeld",
   "video_report.status": "Videomelding: status gewijzigd",
   "backup.create": "Back-up gemaakt",
 };
@@ -50,6 +52,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   package: "Pakket",
   payment: "Betaling",
   contact_request: "Aanvraag",
+  search_help_request: "Hulpvraag",
   video: "Voorstelvideo",
   video_report: "Videomelding",
   staff: "Medewerker",
@@ -69,6 +72,7 @@ export const FIELD_LABELS: Record<string, string> = {
   slug: "Webadres",
   position: "Plaats in de lijst",
   retired_at: "Uitgefaseerd op",
+  keywords: "Zoekwoorden",
   // Members
   number: "Lidnummer",
   active: "Actief",
@@ -96,6 +100,8 @@ export const FIELD_LABELS: Record<string, string> = {
   // Contact requests
   staff_called_at: "Gebeld op",
   staff_note: "Notitie over het gesprek",
+  // "Help mij zoeken" requests
+  handled_at: "Afgehandeld op",
   // Backups
   folder: "Map",
   error: "Foutmelding",

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { database } from "~/server/db.server";
+import { countOpenSearchHelpRequests } from "~/server/search-help.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { staffOverviewCounts } from "~/server/staff-providers.server";
 
@@ -8,12 +9,15 @@ export const meta: MetaFunction = () => [{ title: "Overzicht — Beheer — Vivi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  return { staffName: staff.name, counts: await staffOverviewCounts(database().db) };
+  const { db } = database();
+  const [counts, openSearchHelp] = await Promise.all([staffOverviewCounts(db), countOpenSearchHelpRequests(db)]);
+  return { staffName: staff.name, counts: { ...counts, openSearchHelp } };
 }
 
 export default function BeheerHome() {
   const { staffName, counts } = useLoaderData<typeof loader>();
   const items = [
+    { count: counts.openSearchHelp, label: "hulpvragen van klanten wachten op een belletje", to: "/beheer/hulpvragen" },
     { count: counts.awaitingCall, label: "nieuwe dienstverleners wachten op een belletje", to: "/beheer/dienstverleners?status=live&call=todo" },
     { count: counts.live, label: "dienstverleners online", to: "/beheer/dienstverleners?status=live" },
     { count: counts.suspended, label: "dienstverleners offline gezet", to: "/beheer/dienstverleners?status=suspended" },

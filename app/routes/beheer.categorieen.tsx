@@ -2,11 +2,11 @@ import { parseWithZod } from "~/domain/form-submission";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
-import { ErrorSummary, TextField } from "~/components/form";
-import { addCategorySchema, CATEGORY_NAME_MAX, categoryLabels, renameCategorySchema } from "~/domain/category-admin";
+import { ErrorSummary, TextArea, TextField } from "~/components/form";
+import { addCategorySchema, CATEGORY_NAME_MAX, categoryKeywordsSchema, categoryLabels, keywordsText, renameCategorySchema } from "~/domain/category-admin";
 import { formatDay } from "~/domain/contact-request-status";
 import { database } from "~/server/db.server";
-import { addCategory, listCategoriesForStaff, moveCategory, renameCategory, setCategoryRetired } from "~/server/staff-categories.server";
+import { addCategory, listCategoriesForStaff, moveCategory, renameCategory, setCategoryKeywords, setCategoryRetired } from "~/server/staff-categories.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
 
@@ -22,7 +22,10 @@ const DONE: Record<string, string> = {
   verplaatst: "De volgorde is gewijzigd.",
   gestopt: "De categorie wordt niet meer aangeboden. Dienstverleners die hem al hebben, houden hem.",
   terug: "De categorie wordt weer aangeboden.",
+  zoekwoorden: "De zoekwoorden zijn opgeslagen. Wie een van deze woorden zoekt, vindt de dienstverleners van deze categorie nu meteen.",
 };
+
+const KEYWORDS_HINT = "Woorden die mensen typen als ze deze hulp zoeken, gescheiden door komma's. Bijvoorbeeld: kapper, knippen, haar.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -70,6 +73,22 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<Failure>({ field, label, message: DUPLICATE, value }, { status: 400 });
     }
     return redirect(`${PAGE}?klaar=hernoemd#categorie-${result.id}`, 303);
+  }
+
+  if (intent === "keywords") {
+    const submission = parseWithZod(form, { schema: categoryKeywordsSchema });
+    const value = String(form.get("keywords") ?? "");
+    const field = `keywords-${Number.isSafeInteger(id) ? id : 0}`;
+    const label = `Zoekwoorden voor ${String(form.get("currentName") ?? "deze categorie")}`;
+    if (submission.status !== "success") {
+      const errors = submission.reply().error;
+      const message = errors?.keywords?.[0];
+      if (errors?.id || !message) throw new Response("Onbekende categorie", { status: 400 });
+      return data<Failure>({ field, label, message, value }, { status: 400 });
+    }
+    const result = await setCategoryKeywords(db, staff, submission.value.id, submission.value.keywords);
+    if (!result.ok) throw new Response("Niet gevonden", { status: 404 });
+    return redirect(`${PAGE}?klaar=zoekwoorden#categorie-${result.id}`, 303);
   }
 
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Onbekende categorie", { status: 400 });
@@ -131,6 +150,7 @@ export default function StaffCategories() {
         <ol className="staff-list">
           {categories.map((category, index) => {
             const field = `name-${category.id}`;
+            const keywordsField = `keywords-${category.id}`;
             return (
               <li key={category.id} id={`categorie-${category.id}`} className={category.retiredAt ? "staff-item staff-item--muted" : "staff-item"}>
                 <h3 className="staff-item__title">
@@ -141,6 +161,7 @@ export default function StaffCategories() {
                   Pagina: <Link to={`/categorie/${category.slug}`}>/categorie/{category.slug}</Link> ·{" "}
                   {category.providerCount === 1 ? "1 dienstverlener" : `${category.providerCount} dienstverleners`}
                 </p>
+                <CategoryKeywords id={category.id} name={category.name} keywords={category.keywords} />
                 <div className="staff-actions">
                   <Form method="post" className="staff-actions__group">
                     <input type="hidden" name="id" value={category.id} />
@@ -180,11 +201,53 @@ export default function StaffCategories() {
                     Naam wijzigen<span className="visually-hidden"> ({category.name})</span>
                   </button>
                 </Form>
+                <details className="staff-disclosure" open={failed?.field === keywordsField ? true : undefined}>
+                  <summary>
+                    Zoekwoorden wijzigen<span className="visually-hidden"> ({category.name})</span>
+                  </summary>
+                  <Form method="post" noValidate className="staff-form">
+                    <input type="hidden" name="intent" value="keywords" />
+                    <input type="hidden" name="id" value={category.id} />
+                    <input type="hidden" name="currentName" value={category.name} />
+                    <TextArea
+                      id={keywordsField}
+                      name="keywords"
+                      label={`Zoekwoorden voor ${category.name}`}
+                      hint={KEYWORDS_HINT}
+                      rows={4}
+                      defaultValue={valueFor(keywordsField, keywordsText(category.keywords))}
+                      error={errorFor(keywordsField)}
+                    />
+                    <button type="submit" className="button">
+                      Zoekwoorden opslaan<span className="visually-hidden"> ({category.name})</span>
+                    </button>
+                  </Form>
+                </details>
               </li>
             );
           })}
         </ol>
       </section>
     </Fragment>
+  );
+}
+
+/** The zoekwoorden as a list that wraps; search finds the category's providers by each of them. */
+function CategoryKeywords({ id, name, keywords }: { id: number; name: string; keywords: string[] }) {
+  const titleId = `keywords-title-${id}`;
+  if (keywords.length === 0) {
+    return <p className="staff-keywords__none">Zoekwoorden: nog geen. Zoeken vindt {name} alleen op de naam.</p>;
+  }
+  return (
+    <div className="staff-keywords">
+      <p id={titleId} className="staff-keywords__title">
+        Zoekwoorden ({keywords.length}):
+      </p>
+      <ul className="staff-keywords__list" aria-labelledby={titleId}>
+        {keywords.map((keyword) => (
+          <li key={keyword}>{keyword}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

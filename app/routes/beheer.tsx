@@ -23,6 +23,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/beheer/leden", label: "Leden" },
   { to: "/beheer/pakketten", label: "Pakketten" },
   { to: "/beheer/te-laat", label: "Te laat" },
+  { to: "/beheer/hulpvragen", label: "Hulpvragen" },
   { to: "/beheer/beoordelingen", label: "Beoordelingen" },
   { to: "/beheer/videomeldingen", label: "Videomeldingen" },
   { to: "/beheer/logboek", label: "Logboek" },

@@ -12,6 +12,7 @@ export default function Privacy() {
       <ul>
         <li>Van dienstverleners: naam, contactgegevens, adres, geboortedatum, bedrijfsgegevens, profielteksten, foto en prijzen.</li>
         <li>Van klanten die contact aanvragen: naam, e-mailadres, telefoonnummer, de plaats waar hulp nodig is en het bericht.</li>
+        <li>Van klanten die ons om hulp bij het zoeken vragen: naam, telefoonnummer, waar zij hulp bij zoeken en de plaats.</li>
       </ul>
       <h2>Waarvoor wij ze gebruiken</h2>
       <p>

@@ -6,7 +6,7 @@ export type StaffActor = { id: number; name: string };
 export type StaffAction = {
   /** A stable key, e.g. "provider.suspend", "verification.check", "member.import". */
   action: string;
-  /** The kind of record: "provider", "category", "member", "review", "package", "contact_request", "video", "video_report", "staff". */
+  /** The kind of record: "provider", "category", "member", "review", "package", "contact_request", "search_help_request", "video", "video_report", "staff". */
   entityType: string;
   entityId: string | number | null;
   /** Set whenever the action concerns one provider, so the log can be filtered per provider. */

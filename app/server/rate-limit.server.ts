@@ -13,6 +13,8 @@ export const signInLimit = (): RateLimit => ({ bucket: "sign-in", limit: config(
 export const signInAccountLimit = (): RateLimit => ({ bucket: "sign-in-account", limit: config().signInRateLimit * 3, windowSeconds: 15 * 60 });
 export const signupLimit = (): RateLimit => ({ bucket: "signup", limit: config().signupRateLimit, windowSeconds: 60 * 60 });
 export const contactLimit = (): RateLimit => ({ bucket: "contact", limit: config().contactRateLimit, windowSeconds: 60 * 60 });
+/** "Help mij zoeken": as many per client address per hour as contact requests, counted apart from them. */
+export const searchHelpLimit = (): RateLimit => ({ bucket: "search-help", limit: config().contactRateLimit, windowSeconds: 60 * 60 });
 /** "Wachtwoord vergeten": per client address, and per e-mail address so that nobody's inbox is flooded. */
 export const passwordResetIpLimit = (): RateLimit => ({ bucket: "password-reset-ip", limit: config().passwordResetRateLimit, windowSeconds: 60 * 60 });
 /** Current-password checks on the account page, per provider: a stolen session cannot be used to guess the password. */

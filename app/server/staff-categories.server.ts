@@ -1,11 +1,12 @@
 /**
  * The category list as staff keep it: add, rename (the old address keeps
- * working through category_slug_history), reorder, retire and bring back.
- * Every change is one transaction together with its audit entry. The search
- * index follows a rename by itself (trigger in migration 0006).
+ * working through category_slug_history), reorder, retire and bring back,
+ * and the zoekwoorden. Every change is one transaction together with its
+ * audit entry. The search index follows a rename or new zoekwoorden by itself
+ * (triggers of migrations 0006 and 0016).
  */
 import { sql } from "kysely";
-import { swapPartner, type MoveDirection } from "~/domain/category-admin";
+import { keywordsText, storedKeywords, swapPartner, type MoveDirection } from "~/domain/category-admin";
 import { slugify, uniqueSlug } from "~/domain/slug";
 import { recordStaffAction, type StaffActor } from "./audit.server";
 import type { Db } from "./db.server";
@@ -17,13 +18,14 @@ export type StaffCategory = {
   position: number;
   retiredAt: string | null;
   providerCount: number;
+  keywords: string[];
 };
 
 export async function listCategoriesForStaff(db: Db): Promise<StaffCategory[]> {
   const rows = await db
     .selectFrom("categories as c")
     .leftJoin("provider_categories as pc", "pc.category_id", "c.id")
-    .select(["c.id", "c.slug", "c.name", "c.position", "c.retired_at", sql<number>`count(pc.provider_id)`.as("providerCount")])
+    .select(["c.id", "c.slug", "c.name", "c.position", "c.retired_at", "c.keywords", sql<number>`count(pc.provider_id)`.as("providerCount")])
     .groupBy("c.id")
     .orderBy("c.position")
     .orderBy("c.id")
@@ -35,6 +37,7 @@ export async function listCategoriesForStaff(db: Db): Promise<StaffCategory[]> {
     position: row.position,
     retiredAt: row.retired_at,
     providerCount: row.providerCount,
+    keywords: storedKeywords(row.keywords),
   }));
 }
 
@@ -148,5 +151,43 @@ export async function setCategoryRetired(db: Db, actor: StaffActor, id: number, 
       now,
     );
     return true;
+  });
+}
+
+export type KeywordsChangeResult = { ok: true; id: number; keywords: string[] } | { ok: false; reason: "not-found" };
+
+/**
+ * Stores the category's zoekwoorden, already normalised (normalizeCategoryKeywords).
+ * The index trigger re-indexes every provider of the category in the same
+ * transaction, so search finds them by the new words at once. The same words
+ * again change nothing and leave no audit entry.
+ */
+export async function setCategoryKeywords(
+  db: Db,
+  actor: StaffActor,
+  id: number,
+  keywords: readonly string[],
+  now = new Date(),
+): Promise<KeywordsChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom("categories").select(["name", "keywords"]).where("id", "=", id).executeTakeFirst();
+    if (!current) return { ok: false, reason: "not-found" };
+    const text = keywordsText(keywords);
+    if (current.keywords === text) return { ok: true, id, keywords: [...keywords] };
+    await trx.updateTable("categories").set({ keywords: text }).where("id", "=", id).execute();
+    // As text, not a list: the log shows every word, where a list is cut short after ten.
+    await recordStaffAction(
+      trx,
+      actor,
+      {
+        action: "category.keywords",
+        entityType: "category",
+        entityId: id,
+        oldValues: { name: current.name, keywords: current.keywords },
+        newValues: { name: current.name, keywords: text },
+      },
+      now,
+    );
+    return { ok: true, id, keywords: [...keywords] };
   });
 }

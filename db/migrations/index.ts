@@ -15,6 +15,7 @@ import * as m0013 from "./0013_payment_attention";
 import * as m0014 from "./0014_search_lists";
 import * as m0015 from "./0015_backup_runs";
 import * as m0016 from "./0016_search_keywords";
+import * as m0017 from "./0017_search_help_requests";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0014_search_lists": m0014,
   "0015_backup_runs": m0015,
   "0016_search_keywords": m0016,
+  "0017_search_help_requests": m0017,
 };

@@ -37,7 +37,7 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { level: 2, name: /gevonden voor “kapper” die bij 3447 GT komen/ })).toBeVisible();
     const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Daphne Rijnders" }) });
     await expect(card).toBeVisible();
-    await expect(card.getByText("Overige", { exact: true })).toBeVisible();
+    await expect(card.getByText("Kapper aan huis", { exact: true })).toBeVisible();
     await expect(card.getByText(/Uw kapper aan huis/)).toBeVisible();
     // Harmelen (3481) to 3447 GT in Woerden.
     await expect(card.getByText("Afstand: 4,9 km", { exact: true })).toBeVisible();
@@ -48,7 +48,7 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/\/dienstverlener\/daphne-rijnders$/);
     await expect(page.getByRole("heading", { level: 1, name: "Maak kennis met Daphne Rijnders" })).toBeVisible();
     const breadcrumbs = page.getByRole("navigation", { name: "Kruimelpad" });
-    await expect(breadcrumbs.getByRole("link", { name: "Overige" })).toHaveAttribute("href", "/categorie/overige");
+    await expect(breadcrumbs.getByRole("link", { name: "Kapper aan huis" })).toHaveAttribute("href", "/categorie/kapper-aan-huis");
 
     const row = page.getByRole("table", { name: "Diensten en prijzen van Daphne Rijnders" }).getByRole("row", { name: /Knippen dames/ });
     await expect(row).toContainText("€ 27,50 per dienst");
@@ -103,6 +103,52 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { name: "Dienstverleners die het dichtst bij wonen" })).toBeVisible();
     // Nearest first: Dirk Hendriks ('s-Hertogenbosch) before Henk van Dijk (Groningen).
     await expect(page.getByRole("heading", { name: "Dirk Hendriks" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a typo is corrected and said: pedicuure near Woerden finds the medical pedicure", async ({ page, expectAccessible }) => {
+    await page.goto("/");
+    const form = page.getByRole("search", { name: "Zoek een dienstverlener" });
+    await form.getByLabel("Wat zoekt u?").fill("pedicuure");
+    await form.getByLabel("Waar?").fill("Woerden");
+    await form.getByRole("button", { name: "Zoeken" }).click();
+
+    await expect(page.getByText("Resultaten voor pedicure (u typte pedicuure).", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /gevonden voor “pedicure” die bij Woerden komen/ })).toBeVisible();
+    // What was typed stays in the box.
+    await expect(page.getByLabel("Wat zoekt u?")).toHaveValue("pedicuure");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Hanneke Bos", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Maak kennis met Hanneke Bos" })).toBeVisible();
+  });
+
+  test("a place typed with the service is the place searched: pedicure in Woerden", async ({ page, expectAccessible }) => {
+    await page.goto("/zoeken?wat=pedicure+in+Woerden");
+    await expect(page.getByText("Wij zoeken dienstverleners die in Woerden komen.", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /gevonden voor “pedicure” die bij Woerden komen/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: "Hanneke Bos" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("nobody comes to Harmelen for a pedicure: the nearest pedicure is offered with distance and where she comes, then her contact form", async ({
+    page,
+    expectAccessible,
+  }) => {
+    await page.goto("/zoeken?wat=pedicure&waar=Harmelen");
+    await expect(page.getByRole("heading", { name: /Er zijn 0 dienstverleners gevonden voor “pedicure” die bij Harmelen komen/ })).toBeVisible();
+    const nearest = page.getByRole("region", { name: "Dienstverleners die het dichtst bij wonen" });
+    const card = nearest.getByRole("article").filter({ has: page.getByRole("heading", { name: "Hanneke Bos" }) });
+    await expect(card.getByText(/^Woont \d+,\d km van Harmelen$/)).toBeVisible();
+    await expect(card.getByText(/^Komt in Montfoort, Woerden, IJsselstein en Oudewater$/)).toBeVisible();
+    // Only pedicures: the same search, not whoever lives nearest.
+    await expect(nearest.getByRole("article").filter({ hasNotText: /Pedicures/ })).toHaveCount(0);
+    const help = page.getByRole("region", { name: "Wij helpen u zoeken" });
+    await expect(help.getByRole("link", { name: "Help mij zoeken" })).toHaveAttribute("href", "/hulp-bij-zoeken?wat=pedicure&waar=Harmelen");
+    await expectAccessible(page);
+
+    await card.getByRole("link", { name: "Hanneke Bos", exact: true }).click();
+    await page.getByRole("link", { name: "Contact opnemen met Hanneke" }).first().click();
+    await expect(page).toHaveURL(/\/dienstverlener\/hanneke-bos\/contact$/);
     await expectAccessible(page);
   });
 

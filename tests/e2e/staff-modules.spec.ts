@@ -199,6 +199,81 @@ test("staff add, rename, move and retire a category; the old address redirects t
   await expect(auditCells(retiredRow).new).toContainText(/Uitgefaseerd op: \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
 });
 
+test("staff change a category's zoekwoorden: a bad word comes back as typed; saved, search finds the category's providers by the new word at once; in the audit log", async ({
+  page,
+  expectAccessible,
+  noJs,
+}) => {
+  // The list has forms for every category; axe takes its time over it, at three widths.
+  test.setTimeout(120_000);
+  const tag = uniqueTag();
+  const name = `Zoekproef ${tag}`;
+  const word = `zwierbolk${tag}`;
+  await signInAsStaff(page);
+  await page.goto("/beheer/categorieen");
+  await page.getByLabel("Naam van de nieuwe categorie").fill(name);
+  await submit(page, "Categorie toevoegen");
+  await expect(page.getByRole("status").filter({ hasText: "De categorie is toegevoegd" })).toBeVisible();
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(name) }) });
+  const categoryId = (await item.getAttribute("id"))?.replace("categorie-", "");
+  expect(categoryId).toMatch(/^\d+$/);
+  await expect(item).toContainText(`Zoekwoorden: nog geen. Zoeken vindt ${name} alleen op de naam.`);
+
+  // A live provider in the new category, whom nobody finds by the new word yet.
+  const provider = await createLiveProvider({ firstName: "Gonny", lastName: "Zoekproef", place: "Utrecht", categories: ["Thuiskeepers"], coverage: { mode: "radius", radiusKm: 10 } });
+  const database = openServerDatabase();
+  try {
+    await database.db.insertInto("provider_categories").values({ provider_id: provider.id, category_id: Number(categoryId) }).execute();
+  } finally {
+    await database.close();
+  }
+  const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name: provider.name }) });
+  await page.goto(`/zoeken?wat=${word}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(card).toHaveCount(0);
+
+  // A semicolon between two words: refused, the form stays open with what was typed.
+  await page.goto(`/beheer/categorieen#categorie-${categoryId}`);
+  const field = page.getByLabel(`Zoekwoorden voor ${name}`);
+  await item.getByText(`Zoekwoorden wijzigen`).click();
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue("");
+  const typed = `${word}; krul knipper`;
+  await field.fill(typed);
+  await submit(page, `Zoekwoorden opslaan (${name})`);
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText(`Zoekwoorden voor ${name} — Het zoekwoord "${typed}" heeft een teken dat niet kan (zoals ";")`);
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue(typed);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#keywords-${categoryId}-error`)).toContainText("zet een komma tussen twee zoekwoorden");
+  await expectAccessible(page);
+  // With JavaScript the summary's link puts the cursor in the field; without, it jumps there.
+  await summary.getByRole("link", { name: new RegExp(`^Zoekwoorden voor ${name}`) }).click();
+  if (!noJs) await expect(field).toBeFocused();
+
+  // With commas and a line of its own, repeats and extra spaces: saved as a tidy list.
+  await field.fill(`  ${word.toUpperCase()} , ${word}\nkrul   knipper ${tag}\n`);
+  await submit(page, `Zoekwoorden opslaan (${name})`);
+  await expect(page.getByRole("status").filter({ hasText: "De zoekwoorden zijn opgeslagen." })).toBeVisible();
+  const list = item.getByRole("list", { name: "Zoekwoorden (2):" });
+  await expect(list.getByRole("listitem")).toHaveText([word.toUpperCase(), `krul knipper ${tag}`]);
+  await item.getByText(`Zoekwoorden wijzigen`).click();
+  await expect(field).toHaveValue(`${word.toUpperCase()}, krul knipper ${tag}`);
+  await expectAccessible(page);
+
+  await page.goto(`/zoeken?wat=${word}`);
+  await expect(card).toBeVisible();
+
+  await openAuditLog(page, { action: "Zoekwoorden van categorie gewijzigd" });
+  const changed = auditRows(page, { action: "Zoekwoorden van categorie gewijzigd", record: `Categorie ${categoryId}` });
+  await expect(changed).toHaveCount(1);
+  await expect(auditCells(changed).who).toHaveText(STAFF.name);
+  await expect(auditCells(changed).old).toContainText("Zoekwoorden: (leeg)");
+  await expect(auditCells(changed).new).toContainText(`Zoekwoorden: ${word.toUpperCase()}, krul knipper ${tag}`);
+  await expect(auditCells(changed).new).toContainText(`Naam: ${name}`);
+});
+
 test.describe("packages", () => {
   // The provider fills in all six signup steps and pays the € 10 first.
   test.describe.configure({ timeout: 120_000 });

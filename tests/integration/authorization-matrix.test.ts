@@ -129,6 +129,7 @@ const EXPECTED: Record<string, Expectation> = {
   "beheer.dienstverleners.$id.tsx": staffPage(true),
   "beheer.dienstverleners.$id_.facturen.$number.tsx": staffPage(false),
   "beheer.dienstverleners._index.tsx": staffPage(false),
+  "beheer.hulpvragen.tsx": staffPage(true),
   "beheer.leden.tsx": staffPage(true),
   "beheer.logboek.tsx": staffPage(false),
   "beheer.medewerkers.tsx": staffPage(true),
@@ -153,6 +154,9 @@ const EXPECTED: Record<string, Expectation> = {
   "dienstverlener.$slug_.contact_.verzonden.tsx": { get: all("404"), post: NONE },
   // A is live: the photo, price list and video are public.
   "foto.$id.$variant.tsx": publicPage,
+  // "Help mij zoeken" is for anyone; a junk POST is a form error. The confirmation is a plain page.
+  "hulp-bij-zoeken.tsx": { get: all("ok"), post: all("ok") },
+  "hulp-bij-zoeken_.verzonden.tsx": { get: NONE, post: NONE },
   "prijslijst.$id.tsx": publicPage,
   "video.$id.tsx": publicPage,
   // This video has no captions: 404.
