@@ -1,3 +1,4 @@
+import { DEFAULT_CATEGORIES } from "../../db/seed/categories";
 import { expect, test } from "./support/fixtures";
 
 test.describe("home and categories", () => {
@@ -7,9 +8,10 @@ test.describe("home and categories", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     await expect(page.getByRole("heading", { level: 1, name: "Vertrouwde hulp bij u thuis" })).toBeVisible();
     const categories = page.getByRole("region", { name: "Waarmee kunnen wij u helpen?" }).getByRole("link");
-    await expect(categories).toHaveCount(21);
+    // Staff tests add categories of their own while this runs: every seeded one is there, in order,
+    // from Administratie to Overige.
+    await expect(categories.filter({ hasText: new RegExp(`^(${DEFAULT_CATEGORIES.map(escapeRegExp).join("|")})$`) })).toHaveText([...DEFAULT_CATEGORIES]);
     await expect(categories.first()).toHaveText("Administratie");
-    await expect(categories.last()).toHaveText("Overige");
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Computerhulp" }).click();
@@ -80,3 +82,7 @@ test.describe("home and categories", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

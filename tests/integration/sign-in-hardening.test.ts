@@ -9,7 +9,7 @@
  *   replaced, and the old value no longer opens anything;
  * - expiry: a session row past its expiry is refused, as is a forged cookie.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as inloggen from "~/routes/inloggen";
 import * as backofficeHome from "~/routes/backoffice._index";
 import { forgetDatabase, type Db } from "~/server/db.server";
@@ -55,6 +55,20 @@ async function attempt(email: string, password: string, clientIp: string, cookie
   return settle(() => inloggen.action({ request, params: {}, context: { cspNonce: "", clientIp } }));
 }
 
+/**
+ * The limits count in fixed 15-minute windows: tries that straddle a window's
+ * edge start a new count. These tests run in the middle of one, on a clock
+ * that stands still (timers stay real).
+ */
+function inTheMiddleOfAWindow(): void {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-12-07T12:07:30Z"));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -92,6 +106,7 @@ describe("sign-in", () => {
   }, 60_000);
 
   it("refuses the 11th try from one client address within 15 minutes, even with the right password", async () => {
+    inTheMiddleOfAWindow();
     const clientIp = nextIp();
     for (let i = 0; i < 10; i++) expect((await attempt("niemand-anders@example.nl", `fout-${i}-wachtwoord`, clientIp)).status).toBe(400);
     const blocked = await attempt("greet@example.nl", PASSWORD, clientIp);
@@ -102,6 +117,7 @@ describe("sign-in", () => {
   });
 
   it("locks one account after 30 tries from many client addresses, with the same answer for an unknown address", async () => {
+    inTheMiddleOfAWindow();
     for (const email of ["doelwit@example.nl", "greet@example.nl"]) {
       await db.deleteFrom("rate_limit_hits").execute();
       for (let i = 0; i < 30; i++) {
