@@ -12,18 +12,20 @@ import { findPc4Area, findPlaceByName, resolveLocation, type LocationLookup, typ
 import { notPausedSql } from "./pause.server";
 import { displayName } from "./providers.server";
 import { ratingsFor } from "./reviews.server";
+import { keptAnswer } from "./search-cache.server";
 import { searchVocabulary } from "./search-vocabulary.server";
 import { providersWithApprovedVideo, verificationKeysFor } from "./verifications.server";
 
 /**
- * Search (issue 5): keyword through the FTS5 index `provider_search`
- * (migration 0006), location through the coverage index (ADR 003).
+ * Search: keyword through the FTS5 index `provider_search` (migrations 0006
+ * and 0016, words understood by app/domain/search-query.ts), location
+ * through the coverage lists (ADR 003, migration 0014).
  *
  * Order:
- * - with a keyword: relevance first (bm25 with name ×10 and categories ×5
- *   above services ×2 and texts ×1, rounded to whole points so that nearly
- *   equal matches are ordered by what follows), then local before
- *   nationwide, then distance, then name;
+ * - with a keyword: relevance first (bm25 with categories and their
+ *   zoekwoorden ×10 above services ×5, the name ×3 and texts ×1, rounded to
+ *   whole points so that nearly equal matches are ordered by what follows),
+ *   then local before nationwide, then distance, then name;
  * - without a keyword: providers that work in a radius or a place list
  *   around the location first, nearest first; then nationwide providers
  *   (shown as "heel Nederland"), nearest base first; then name.
@@ -34,14 +36,18 @@ import { providersWithApprovedVideo, verificationKeysFor } from "./verifications
  * Keyword text with nothing searchable in it (only stop words or symbols)
  * counts as no keyword.
  *
+ * "Name" is the folded display name of migration 0018 (`name_key`).
+ *
  * Speed: postcode-only reads live radius providers (with radius and base)
  * from the grid cell of the point (`provider_search_cell`, migration 0014)
  * and the place list, sorts those by distance, and only counts nationwide
  * providers (`provider_search_nationwide`) unless the page reaches them;
  * keyword with a location ranks only the matches whose coverage row fits
  * the location (`rankKeywordNear`); names are read only to break ties on
- * the page shown. Measured by
- * scripts/bench/search.bench.ts against `searchProvidersByScan`.
+ * the page shown; without a location SQLite counts and picks the page.
+ * Pages found are kept until the data under them changes
+ * (search-cache.server.ts). Measured by scripts/bench/search.bench.ts
+ * against `searchProvidersByScan`.
  */
 
 export const PAGE_SIZE = 20;
@@ -111,10 +117,8 @@ export type AlternativeCard = ProviderCard & { reach: Reach | null };
 
 type Filters = { categoryId: number | null; daypart: number | null };
 
-/** One provider in the result, before its card is built. */
-export type Hit = { id: number; relevance: number; tier: 0 | 1; distanceKm: number | null; name?: string };
-
-const collator = new Intl.Collator("nl", { sensitivity: "base" });
+/** One provider in the result, before its card is built. `nameKey`: the folded name of migration 0018, read when a tie needs it. */
+export type Hit = { id: number; relevance: number; tier: 0 | 1; distanceKm: number | null; nameKey?: string };
 
 /** Nearer first; without distances (no location) they are equal, so the name decides. */
 function compareDistance(a: number | null, b: number | null): number {
@@ -129,8 +133,29 @@ export function compareKey(a: Hit, b: Hit): number {
   return b.relevance - a.relevance || a.tier - b.tier || compareDistance(a.distanceKm, b.distanceKm);
 }
 
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/**
+ * As SQLite's BINARY order of the same keys (UTF-8 bytes, so code points),
+ * so pages from SQL and from JavaScript agree. JavaScript's own `<` compares
+ * UTF-16 units, which differs only where a character beyond U+FFFF meets one
+ * above U+DFFF.
+ */
+function compareNameKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (isSurrogate(x) !== isSurrogate(y)) return isSurrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 function compareHits(a: Hit, b: Hit): number {
-  return compareKey(a, b) || collator.compare(a.name ?? "", b.name ?? "") || a.id - b.id;
+  return compareKey(a, b) || compareNameKeys(a.nameKey ?? "", b.nameKey ?? "") || a.id - b.id;
 }
 
 /**
@@ -148,23 +173,17 @@ async function sortedPage(db: Db, hits: Hit[], start: number, end: number): Prom
   let to = last + 1;
   while (to < hits.length && compareKey(hits[to]!, hits[last]!) === 0) to++;
   const window = hits.slice(from, to);
-  const needNames = window.filter((h) => h.name === undefined).map((h) => h.id);
+  const needNames = window.filter((h) => h.nameKey === undefined).map((h) => h.id);
   const names = new Map<number, string>();
   for (let i = 0; i < needNames.length; i += 5000) {
-    const rows = await db
-      .selectFrom("providers")
-      .select(["id", "first_name", "infix", "last_name"])
-      .where("id", "in", needNames.slice(i, i + 5000))
-      .execute();
-    for (const row of rows) names.set(row.id, nameOf(row));
+    const rows = await sql<{ id: number; name_key: string }>`
+      SELECT id, name_key FROM provider_search_names WHERE id IN (SELECT value FROM json_each(${JSON.stringify(needNames.slice(i, i + 5000))}))`.execute(db);
+    for (const row of rows.rows) names.set(row.id, row.name_key);
   }
-  for (const hit of window) hit.name ??= names.get(hit.id) ?? "";
+  for (const hit of window) hit.nameKey ??= names.get(hit.id) ?? "";
   window.sort(compareHits);
   return window.slice(start - from, start - from + (end - start));
 }
-
-/** bm25 is negative, better is lower: a positive score in whole points. */
-const relevanceOf = (bm25: number) => Math.round(-bm25);
 
 type NameColumns = { first_name: string; infix: string | null; last_name: string | null };
 
@@ -192,21 +211,26 @@ export function searchCell(lat: number, lon: number): number {
  * providers rows: paused providers are few, so they are read once through
  * the partial index of 0012 instead of checking each candidate.
  */
-function listedFilterSql(alias: string, filters: Filters, now: Date) {
-  const id = sql.ref(`${alias}.id`);
+function listedFilterSql(alias: string, filters: Filters, now: Date, column = "id") {
+  const id = sql.ref(`${alias}.${column}`);
   return sql`(${filters.categoryId} IS NULL OR EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = ${id} AND fc.category_id = ${filters.categoryId}))
     AND (${filters.daypart} IS NULL OR EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = ${id} AND fd.daypart = ${filters.daypart}))
     AND ${id} NOT IN (SELECT pa.id FROM providers pa WHERE pa.paused_at IS NOT NULL AND (pa.paused_until IS NULL OR pa.paused_until > ${now.toISOString()}))`;
 }
 
-function ftsRank() {
-  return sql<number>`bm25(provider_search, ${sql.raw(BM25_WEIGHTS.join(", "))})`;
+/**
+ * bm25 is negative, better is lower: a positive score in whole points, so
+ * that nearly equal matches are ordered by what follows. Rounded in SQL on
+ * every path, so the indexed and the reference search agree to the bit.
+ */
+function ftsRelevance() {
+  return sql<number>`round(-bm25(provider_search, ${sql.raw(BM25_WEIGHTS.join(", "))}))`;
 }
 
-async function keywordRanks(db: Db, fts: string): Promise<Map<number, number>> {
-  const rows = await sql<{ id: number; rank: number }>`
-    SELECT rowid AS id, ${ftsRank()} AS rank FROM provider_search WHERE provider_search MATCH ${fts}`.execute(db);
-  return new Map(rows.rows.map((r) => [r.id, r.rank]));
+async function keywordRelevance(db: Db, fts: string): Promise<Map<number, number>> {
+  const rows = await sql<{ id: number; relevance: number }>`
+    SELECT rowid AS id, ${ftsRelevance()} AS relevance FROM provider_search WHERE provider_search MATCH ${fts}`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, r.relevance]));
 }
 
 const distanceFrom = (row: { base_lat: number | null; base_lon: number | null }, point: LatLon) =>
@@ -233,16 +257,54 @@ async function rankIndexed(db: Db, fts: string | null, location: ResolvedLocatio
   if (location && !fts) return rankLocationOnly(db, location, filters, requested);
   if (location && fts) return rankKeywordNear(db, fts, location, filters, requested);
 
-  // No location: every live match (or every live provider), nationwide.
-  const rows = fts
-    ? await sql<{ id: number; rank: number }>`
-        SELECT p.id, ${ftsRank()} AS rank
-        FROM provider_search s JOIN providers p ON p.id = s.rowid
-        WHERE provider_search MATCH ${fts} AND ${filterSql(filters)}`.execute(db)
-    : await sql<{ id: number; rank: number }>`
-        SELECT p.id, 0 AS rank FROM providers p WHERE ${filterSql(filters)}`.execute(db);
-  const hits = rows.rows.map((row): Hit => ({ id: row.id, relevance: relevanceOf(row.rank), tier: 0, distanceKm: null }));
-  return pageOf(db, hits, requested);
+  return fts ? rankKeywordOnly(db, fts, filters, requested) : rankAll(db, filters, requested);
+}
+
+/**
+ * Words without a location: SQLite counts the matches and picks the page
+ * (relevance, then name, then id) from the index with the folded names of
+ * 0018, so only 20 rows reach JavaScript. The index holds live providers
+ * only; pauses and filters are checked without their providers rows.
+ */
+async function rankKeywordOnly(db: Db, fts: string, filters: Filters, requested: number): Promise<Ranked> {
+  const now = new Date();
+  const count = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM provider_search s WHERE provider_search MATCH ${fts} AND ${listedFilterSql("s", filters, now, "rowid")}`.execute(db);
+  const total = count.rows[0]?.n ?? 0;
+  const page = clampPage(requested, total);
+  if (total === 0) return { total, page, hits: [] };
+  // CROSS JOIN keeps the order: the match first, then its name key by id.
+  const rows = await sql<{ id: number; relevance: number; name_key: string }>`
+    SELECT s.rowid AS id, ${ftsRelevance()} AS relevance, k.name_key
+    FROM provider_search s CROSS JOIN provider_search_names k ON k.id = s.rowid
+    WHERE provider_search MATCH ${fts} AND ${listedFilterSql("s", filters, now, "rowid")}
+    ORDER BY relevance DESC, k.name_key, s.rowid
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`.execute(db);
+  return { total, page, hits: rows.rows.map((row): Hit => ({ id: row.id, relevance: row.relevance, tier: 0, distanceKm: null, nameKey: row.name_key })) };
+}
+
+/**
+ * No words, no location (a category page): every live provider that passes
+ * the filters, by name, the page chosen in SQL, from the narrow list of live
+ * providers and their names (0018), driven by the category's own index.
+ */
+async function rankAll(db: Db, filters: Filters, requested: number): Promise<Ranked> {
+  const now = new Date();
+  const from = filters.categoryId === null
+    ? sql`provider_search_names k`
+    : sql`provider_categories fc CROSS JOIN provider_search_names k ON k.id = fc.provider_id`;
+  const where = filters.categoryId === null
+    ? listedFilterSql("k", filters, now)
+    : sql`fc.category_id = ${filters.categoryId} AND ${listedFilterSql("k", { ...filters, categoryId: null }, now)}`;
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(db);
+  const total = count.rows[0]?.n ?? 0;
+  const page = clampPage(requested, total);
+  if (total === 0) return { total, page, hits: [] };
+  const rows = await sql<{ id: number; name_key: string }>`
+    SELECT k.id, k.name_key FROM ${from} WHERE ${where}
+    ORDER BY k.name_key, k.id
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`.execute(db);
+  return { total, page, hits: rows.rows.map((row): Hit => ({ id: row.id, relevance: 0, tier: 0, distanceKm: null, nameKey: row.name_key })) };
 }
 
 /**
@@ -262,24 +324,25 @@ async function rankKeywordNear(db: Db, fts: string, location: ResolvedLocation, 
   const box = boundingBox(location.point, MAX_RADIUS_KM);
   const latPerKm = (box.maxLat - lat) / MAX_RADIUS_KM;
   const lonPerKm = (box.maxLon - lon) / MAX_RADIUS_KM;
-  // CROSS JOIN keeps this order: match, then its coverage row, then the provider.
-  const rows = await sql<CoverageRow & { rank: number }>`
-    SELECT s.rowid AS id, c.mode, c.radius_km, c.base_lat, c.base_lon, ${ftsRank()} AS rank
+  const now = new Date();
+  // CROSS JOIN keeps this order: the match, then its coverage row. The index holds live providers
+  // only, so their wide providers rows are not read at all.
+  const rows = await sql<CoverageRow & { relevance: number }>`
+    SELECT s.rowid AS id, c.mode, c.radius_km, c.base_lat, c.base_lon, ${ftsRelevance()} AS relevance
     FROM provider_search s
     CROSS JOIN provider_coverage c ON c.provider_id = s.rowid
-    CROSS JOIN providers p ON p.id = s.rowid
     WHERE provider_search MATCH ${fts}
       AND (c.mode = 'nationwide'
         OR (c.mode = 'radius'
           AND abs(c.base_lat - ${lat}) <= c.radius_km * ${latPerKm} + 1e-3
           AND abs(c.base_lon - ${lon}) <= c.radius_km * ${lonPerKm} + 1e-3)
         OR (c.mode = 'places' AND +c.provider_id IN (SELECT provider_id FROM provider_coverage_places WHERE place_id = ${location.place.id})))
-      AND ${filterSql(filters)}`.execute(db);
+      AND ${listedFilterSql("s", filters, now, "rowid")}`.execute(db);
   const hits: Hit[] = [];
   for (const row of rows.rows) {
     const distanceKm = distanceFrom(row, location.point);
     if (row.mode === "radius" && (distanceKm === null || distanceKm > (row.radius_km ?? 0))) continue;
-    hits.push({ id: row.id, relevance: relevanceOf(row.rank), tier: row.mode === "nationwide" ? 1 : 0, distanceKm });
+    hits.push({ id: row.id, relevance: row.relevance, tier: row.mode === "nationwide" ? 1 : 0, distanceKm });
   }
   return pageOf(db, hits, requested);
 }
@@ -336,23 +399,23 @@ async function rankLocationOnly(db: Db, location: ResolvedLocation, filters: Fil
 // The reference: every provider read and checked, haversine for each.
 
 async function rankByScan(db: Db, fts: string | null, location: ResolvedLocation | null, filters: Filters, requested: number): Promise<Ranked> {
-  const ranks = fts ? await keywordRanks(db, fts) : null;
+  const ranks = fts ? await keywordRelevance(db, fts) : null;
   const placeId = location?.place.id ?? null;
   const now = new Date();
-  const rows = await sql<CoverageRow & PauseColumns & { status: string; in_category: number; in_daypart: number; lists_place: number; has_coverage: number }>`
-    SELECT p.id, p.first_name, p.infix, p.last_name, p.status, p.paused_at, p.paused_until, c.mode, c.radius_km, c.base_lat, c.base_lon,
+  const rows = await sql<CoverageRow & PauseColumns & { name_key: string | null; status: string; in_category: number; in_daypart: number; lists_place: number; has_coverage: number }>`
+    SELECT p.id, k.name_key, p.status, p.paused_at, p.paused_until, c.mode, c.radius_km, c.base_lat, c.base_lon,
       c.provider_id IS NOT NULL AS has_coverage,
       EXISTS (SELECT 1 FROM provider_categories fc WHERE fc.provider_id = p.id AND fc.category_id = ${filters.categoryId}) AS in_category,
       EXISTS (SELECT 1 FROM provider_dayparts fd WHERE fd.provider_id = p.id AND fd.daypart = ${filters.daypart}) AS in_daypart,
       EXISTS (SELECT 1 FROM provider_coverage_places cp WHERE cp.provider_id = p.id AND cp.place_id = ${placeId}) AS lists_place
-    FROM providers p LEFT JOIN provider_coverage c ON c.provider_id = p.id`.execute(db);
+    FROM providers p LEFT JOIN provider_search_names k ON k.id = p.id LEFT JOIN provider_coverage c ON c.provider_id = p.id`.execute(db);
   const hits: Hit[] = [];
   for (const row of rows.rows) {
     if (row.status !== "live" || isPaused(row, now)) continue;
     if (filters.categoryId !== null && !row.in_category) continue;
     if (filters.daypart !== null && !row.in_daypart) continue;
-    const rank = ranks ? ranks.get(row.id) : 0;
-    if (rank === undefined) continue;
+    const relevance = ranks ? ranks.get(row.id) : 0;
+    if (relevance === undefined) continue;
     let distanceKm: number | null = null;
     if (location) {
       if (!row.has_coverage) continue;
@@ -363,7 +426,7 @@ async function rankByScan(db: Db, fts: string | null, location: ResolvedLocation
         (row.mode === "radius" && distanceKm !== null && distanceKm <= (row.radius_km ?? 0));
       if (!covers) continue;
     }
-    hits.push({ id: row.id, relevance: relevanceOf(rank), tier: location && row.mode === "nationwide" ? 1 : 0, distanceKm });
+    hits.push({ id: row.id, relevance, tier: location && row.mode === "nationwide" ? 1 : 0, distanceKm, nameKey: row.name_key ?? "" });
   }
   return pageOf(db, hits, requested);
 }
@@ -473,9 +536,15 @@ async function search(db: Db, params: SearchParams, rank: Ranker): Promise<Searc
   return { ...base, total: ranked.total, page: ranked.page, pageCount: Math.ceil(ranked.total / PAGE_SIZE), results, alternatives };
 }
 
+/** The indexed ranking, kept per search until the data under it changes. */
+const rankKept: Ranker = (db, fts, location, filters, requested) => {
+  const key = JSON.stringify([fts, location?.point.lat ?? null, location?.point.lon ?? null, location?.place.id ?? null, filters.categoryId, filters.daypart, requested]);
+  return keptAnswer(db, key, () => rankIndexed(db, fts, location, filters, requested));
+};
+
 /** The search behind /zoeken and the category pages, through the FTS and coverage indexes. */
 export function searchProviders(db: Db, params: SearchParams): Promise<SearchResult> {
-  return search(db, params, rankIndexed);
+  return search(db, params, rankKept);
 }
 
 /** The same answer by reading every provider: the reference for tests and the benchmark. */
@@ -540,13 +609,13 @@ async function buildCards(db: Db, hits: Hit[]): Promise<ProviderCard[]> {
  * Their werkgebied does not reach the location; the page says so.
  */
 async function nearestAlternatives(db: Db, location: ResolvedLocation, fts: string | null, filters: Filters, limit = 3): Promise<AlternativeCard[]> {
-  const rows = await sql<NameColumns & { id: number; base_lat: number; base_lon: number }>`
-    SELECT p.id, p.first_name, p.infix, p.last_name, c.base_lat, c.base_lon
-    FROM providers p JOIN provider_coverage c ON c.provider_id = p.id
+  const rows = await sql<{ id: number; name_key: string; base_lat: number; base_lon: number }>`
+    SELECT p.id, k.name_key, c.base_lat, c.base_lon
+    FROM providers p JOIN provider_coverage c ON c.provider_id = p.id JOIN provider_search_names k ON k.id = p.id
     WHERE ${filterSql(filters)} AND c.mode <> 'nationwide' AND c.base_lat IS NOT NULL AND c.base_lon IS NOT NULL
       AND (${fts} IS NULL OR p.id IN (SELECT rowid FROM provider_search WHERE provider_search MATCH ${fts ?? ""}))`.execute(db);
   const hits = rows.rows
-    .map((row): Hit => ({ id: row.id, relevance: 0, tier: 0, distanceKm: distanceFrom(row, location.point), name: nameOf(row) }))
+    .map((row): Hit => ({ id: row.id, relevance: 0, tier: 0, distanceKm: distanceFrom(row, location.point), nameKey: row.name_key }))
     .sort(compareHits)
     .slice(0, limit);
   const [cards, reach] = await Promise.all([buildCards(db, hits), reachOf(db, hits.map((hit) => hit.id))]);

@@ -16,6 +16,7 @@ import * as m0014 from "./0014_search_lists";
 import * as m0015 from "./0015_backup_runs";
 import * as m0016 from "./0016_search_keywords";
 import * as m0017 from "./0017_search_help_requests";
+import * as m0018 from "./0018_search_names_and_state";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0015_backup_runs": m0015,
   "0016_search_keywords": m0016,
   "0017_search_help_requests": m0017,
+  "0018_search_names_and_state": m0018,
 };
