@@ -16,26 +16,14 @@ import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
 import { CONTACT } from "./domain/contact";
 import { PageShell } from "./components/site-layout";
-import { database } from "./server/db.server";
-import { getProviderSession } from "./server/session.server";
-import { getStaff } from "./server/staff-session.server";
+import { findSignedInPerson } from "./server/signed-in.server";
 import stylesheet from "./styles/app.css?url";
 
 /** Who is signed in, for the header: a link to their own pages and a sign-out button instead of "Inloggen". */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The id of this page's request, for the error page: a customer can quote it to the office.
   const requestId = context.requestId ?? null;
-  const session = await getProviderSession(request);
-  if (!session) {
-    const staff = await getStaff(request);
-    return { provider: staff ? { firstName: staff.name, kind: "staff" as const } : null, requestId };
-  }
-  const provider = await database()
-    .db.selectFrom("providers")
-    .select("first_name")
-    .where("id", "=", session.providerId)
-    .executeTakeFirst();
-  return { provider: provider ? { firstName: provider.first_name, kind: "provider" as const } : null, requestId };
+  return { signedIn: await findSignedInPerson(request), requestId };
 }
 
 export const links: LinksFunction = () => [
@@ -70,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <PageShell provider={rootData?.provider ?? null}>{children}</PageShell>
+        <PageShell signedIn={rootData?.signedIn ?? null}>{children}</PageShell>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -8,6 +8,7 @@ import {
   type ReactNode,
   type TextareaHTMLAttributes,
 } from "react";
+import { errorSummaryHeading } from "~/domain/count-messages";
 
 /** Errors keyed by field name, as the server returns them with status 400. */
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -176,7 +177,7 @@ export function ErrorSummary({ errors, labels }: ErrorSummaryProps) {
   if (entries.length === 0 && !other) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1} ref={ref}>
-      <h2 id={headingId}>Er {entries.length === 1 ? "is 1 ding" : `zijn ${entries.length || 1} dingen`} om aan te passen</h2>
+      <h2 id={headingId}>{errorSummaryHeading(entries.length + (other ? 1 : 0))}</h2>
       <ul>
         {other ? <li>{other}</li> : null}
         {entries.map(([name, message]) => (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { placeDisplayName } from "~/domain/availability";
 import { describedBy, FieldShell } from "./form";
+import { placesFoundMessage } from "~/domain/count-messages";
 
 type PlaceAutocompleteProps = {
   id: string;
@@ -28,12 +29,6 @@ function readPlaceNames(body: unknown): string[] {
 }
 
 const optionElementId = (listboxId: string, index: number) => `${listboxId}-option-${index}`;
-
-function resultsMessage(count: number): string {
-  if (count === 0) return "Geen plaatsen gevonden die zo beginnen.";
-  const found = count === 1 ? "1 plaats gevonden." : `${count} plaatsen gevonden.`;
-  return `${found} Kies met pijltje omlaag en Enter.`;
-}
 
 /**
  * A text field for a place name. Without JavaScript it is a plain input that
@@ -116,7 +111,7 @@ export function PlaceAutocomplete({
         setOptions(names);
         setActive(-1);
         setOpen(names.length > 0 && document.activeElement === inputRef.current);
-        setStatus(resultsMessage(names.length));
+        setStatus(placesFoundMessage(names.length));
       } catch {
         // Offline or superseded by newer typing: the field still works as plain text.
       }

@@ -3,8 +3,9 @@ import { formatDistanceKm } from "~/domain/geo";
 import { formatEuro } from "~/domain/money";
 import { formatAverage } from "~/domain/review";
 import { CONTACT } from "~/domain/contact";
-import type { LocationLookup } from "~/server/geo.server";
+import { SeenByChecks } from "./seen-by";
 import type { AlternativeCard, ProviderCard as ProviderCardModel, Reach, Understood } from "~/server/search.server";
+import { countOf, NOUNS } from "~/domain/plural";
 
 /** What a card shows; search and the category page produce it. */
 export type ProviderCardData = ProviderCardModel;
@@ -73,7 +74,7 @@ export function ProviderCard({
           {reach ? <li>{reachText(reach)}</li> : null}
           <li>
             {card.rating
-              ? `Gemiddeld ${formatAverage(card.rating.average)} van 5 sterren (${card.rating.count} ${card.rating.count === 1 ? "beoordeling" : "beoordelingen"})`
+              ? `Gemiddeld ${formatAverage(card.rating.average)} van 5 sterren (${countOf(card.rating.count, NOUNS.beoordeling)})`
               : "Nog geen beoordelingen"}
           </li>
           {card.priceFrom ? (
@@ -87,11 +88,7 @@ export function ProviderCard({
           ) : null}
         </ul>
         {card.badges.length > 0 ? (
-          <ul className="provider-card__badges" aria-label="Gezien door Vivium Services">
-            {card.badges.map((badge) => (
-              <li key={badge}>{badge}</li>
-            ))}
-          </ul>
+          <SeenByChecks title="Gezien door Vivium Services:" checks={card.badges} />
         ) : null}
         <p>
           <Link to={href} className="button button--secondary">
@@ -136,38 +133,6 @@ export function SearchForm({ wat = "", waar = "", idPrefix = "zoek" }: { wat?: s
         Zoeken
       </button>
     </form>
-  );
-}
-
-/** An unknown postcode or place: says what was not found and links to close place names. */
-export function LocationProblem({ location, hrefFor }: { location: LocationLookup | null; hrefFor: (waar: string) => string }) {
-  if (!location || location.ok || location.reason === "empty") return null;
-  return (
-    <div className="notice notice--warning" role="alert">
-      <h2>
-        {location.reason === "unknown-postcode"
-          ? `Wij kennen de postcode ${location.input} niet`
-          : `Wij kennen de plaats “${location.input}” niet`}
-      </h2>
-      {location.suggestions.length === 1 ? (
-        <p>
-          Bedoelde u <Link to={hrefFor(location.suggestions[0]!.name)}>{location.suggestions[0]!.name}</Link>?
-        </p>
-      ) : location.suggestions.length > 0 ? (
-        <>
-          <p>Bedoelt u een van deze plaatsen?</p>
-          <ul className="suggestions">
-            {location.suggestions.map((place) => (
-              <li key={place.id}>
-                <Link to={hrefFor(place.name)}>{place.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>Controleer de postcode of woonplaats en probeer het opnieuw. Een postcode bestaat uit vier cijfers en twee letters, zoals 3511 AB.</p>
-      )}
-    </div>
   );
 }
 

@@ -2,11 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { CONTACT } from "~/domain/contact";
+import type { SignedInPerson } from "~/domain/signed-in";
 
-/** Whoever is signed in: a provider, or a staff member (their name). */
-type SignedIn = { firstName: string; kind: "provider" | "staff" } | null;
-
-export function SiteHeader({ provider }: { provider: SignedIn }) {
+export function SiteHeader({ signedIn }: { signedIn: SignedInPerson | null }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -18,15 +16,15 @@ export function SiteHeader({ provider }: { provider: SignedIn }) {
         </Link>
         <nav aria-label="Hoofdmenu">
           <ul className="site-nav">
-            {provider ? (
+            {signedIn ? (
               <>
                 <li>
-                  {provider.kind === "staff" ? <Link to="/beheer">Beheer</Link> : <Link to="/aanmelden/verder">Mijn aanmelding</Link>}
+                  <Link to={signedIn.ownPages.href}>{signedIn.ownPages.label}</Link>
                 </li>
                 <li>
                   <Form method="post" action="/uitloggen">
                     <button type="submit" className="button--secondary">
-                      Uitloggen <span className="visually-hidden">({provider.firstName})</span>
+                      Uitloggen <span className="visually-hidden">({signedIn.firstName})</span>
                     </button>
                   </Form>
                 </li>
@@ -88,13 +86,13 @@ export function SiteFooter() {
   );
 }
 
-export function PageShell({ children, provider }: { children: ReactNode; provider: SignedIn }) {
+export function PageShell({ children, signedIn }: { children: ReactNode; signedIn: SignedInPerson | null }) {
   return (
     <>
       <a href="#inhoud" className="skip-link">
         Direct naar de inhoud
       </a>
-      <SiteHeader provider={provider} />
+      <SiteHeader signedIn={signedIn} />
       <main id="inhoud" tabIndex={-1} className="container main">
         {children}
       </main>

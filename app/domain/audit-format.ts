@@ -8,6 +8,7 @@ import { formatDutchDate } from "./age";
 import { formatEuro } from "./money";
 import { getPackage, isPackageKey } from "./packages";
 import { VERIFICATION_CHECKS } from "./verification";
+import { countOf } from "./plural";
 
 export const ACTION_LABELS: Record<string, string> = {
   "verification.check": "Controle aangevinkt",
@@ -192,10 +193,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** `{ added: 12, updated: 3, unchanged: 0, invalid: 1 }` → `12 toegevoegd, 3 bijgewerkt, 0 ongewijzigd, 1 ongeldige regel`. */
 function countsText(counts: Record<string, unknown>): string {
   const parts: string[] = [];
@@ -203,7 +200,7 @@ function countsText(counts: Record<string, unknown>): string {
   if (n("added") !== null) parts.push(`${n("added")} toegevoegd`);
   if (n("updated") !== null) parts.push(`${n("updated")} bijgewerkt`);
   if (n("unchanged") !== null) parts.push(`${n("unchanged")} ongewijzigd`);
-  if (n("invalid") !== null) parts.push(count(n("invalid")!, "ongeldige regel", "ongeldige regels"));
+  if (n("invalid") !== null) parts.push(countOf(n("invalid")!, { one: "ongeldige regel", other: "ongeldige regels" }));
   return parts.length > 0 ? parts.join(", ") : recordText(counts);
 }
 

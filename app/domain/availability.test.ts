@@ -10,7 +10,6 @@ import {
   placeDisplayName,
   placeRemovedNotice,
   removedPlace,
-  unknownPlaceMessage,
   WEEKDAY_NAMES,
 } from "./availability";
 
@@ -102,28 +101,6 @@ describe("placeDisplayName", () => {
 
   it("leaves other names alone", () => {
     expect(placeDisplayName("Woerden")).toBe("Woerden");
-  });
-});
-
-describe("unknownPlaceMessage", () => {
-  it("names what was typed and offers the one close name", () => {
-    expect(unknownPlaceMessage(" Woerdn ", ["Woerden"])).toBe("Wij kennen de plaats 'Woerdn' niet. Bedoelt u: Woerden?");
-  });
-
-  it("offers several close names as a choice", () => {
-    expect(unknownPlaceMessage("Wo", ["Woerden", "Wolvega", "Workum"])).toBe(
-      "Wij kennen de plaats 'Wo' niet. Bedoelt u: Woerden, Wolvega of Workum?",
-    );
-  });
-
-  it("uses the everyday name in a suggestion", () => {
-    expect(unknownPlaceMessage("Gravenhag", ["'s-Gravenhage"])).toContain("Bedoelt u: 's-Gravenhage (Den Haag)?");
-  });
-
-  it("asks to check the spelling when nothing is close", () => {
-    expect(unknownPlaceMessage("Xyzzy", [])).toBe(
-      "Wij kennen de plaats 'Xyzzy' niet. Controleer de spelling, of kies een plaats in de buurt.",
-    );
   });
 });
 

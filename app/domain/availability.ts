@@ -76,19 +76,6 @@ export function placeDisplayName(name: string): string {
   return everyday ? `${name} (${everyday})` : name;
 }
 
-/** "Woerden", "Woerden of Woudenberg", "Woerden, Wolvega of Workum". */
-function orList(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} of ${names[names.length - 1]}`;
-}
-
-/** Names what was not found and, when there are close names, offers them. */
-export function unknownPlaceMessage(typed: string, suggestions: readonly string[]): string {
-  const notKnown = `Wij kennen de plaats '${typed.trim()}' niet.`;
-  if (suggestions.length === 0) return `${notKnown} Controleer de spelling, of kies een plaats in de buurt.`;
-  return `${notKnown} Bedoelt u: ${orList(suggestions.map(placeDisplayName))}?`;
-}
-
 export const placeAddedNotice = (name: string) => `${placeDisplayName(name)} is toegevoegd aan uw lijst.`;
 export const placeAlreadyListedNotice = (name: string) => `${placeDisplayName(name)} staat al in uw lijst.`;
 export const placeRemovedNotice = (name: string) => `${placeDisplayName(name)} is uit uw lijst gehaald.`;

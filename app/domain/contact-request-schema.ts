@@ -10,6 +10,7 @@ import { z } from "zod";
 import { MEMBER_NUMBER_INVALID, normaliseMemberNumber } from "~/domain/member-number";
 import { normalisePhone } from "~/domain/phone";
 import type { ContactMoment } from "#db/schema";
+import { textTooLongMessage } from "~/domain/count-messages";
 
 export const MESSAGE_MAX = 1000;
 
@@ -33,6 +34,8 @@ const MOMENTS: readonly ContactMoment[] = CONTACT_MOMENT_OPTIONS.map((o) => o.va
 
 export const CONTACT_PHONE_INVALID =
   "Het telefoonnummer klopt niet. Vul een Nederlands vast of mobiel nummer in, bijvoorbeeld 0612345678 of 030 1234567";
+
+export const CONTACT_LOCATION_MISSING = "Vul de postcode of de plaats in waar de hulp nodig is";
 
 function requiredText(missing: string, max: number, tooLong: string) {
   return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
@@ -69,7 +72,7 @@ export const contactRequestSchema = z
         return number;
       }),
     location: requiredText(
-      "Vul de postcode of de plaats in waar de hulp nodig is",
+      CONTACT_LOCATION_MISSING,
       100,
       "Vul alleen een postcode of een plaatsnaam in",
     ),
@@ -90,7 +93,7 @@ export const contactRequestSchema = z
         if (text.length > MESSAGE_MAX) {
           ctx.addIssue({
             code: "custom",
-            message: `Uw bericht is ${text.length} tekens lang. Maak het ${text.length - MESSAGE_MAX} tekens korter (hoogstens ${MESSAGE_MAX}).`,
+            message: textTooLongMessage("Uw bericht", text.length, MESSAGE_MAX),
           });
         }
       })

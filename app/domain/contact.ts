@@ -8,4 +8,6 @@ export const CONTACT = {
   phoneHref: "tel:+31301234567",
   email: "info@viviumservices.nl",
   hours: "maandag tot en met vrijdag van 9.00 tot 17.00 uur",
+  /** The same hours in brackets after the number, where a whole sentence would bury it. */
+  hoursShort: "ma–vr 9.00–17.00",
 } as const;

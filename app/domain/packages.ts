@@ -7,6 +7,7 @@
 import { amsterdamCalendarDate, formatDutchDate } from "./age";
 import { vatBreakdown } from "./money";
 import { ADMINISTRATION_FEE_CENTS } from "./payments";
+import { countOf, NOUNS } from "./plural";
 
 export const PACKAGE_KEYS = ["basis", "plus", "luxe", "fee"] as const;
 export type PackageKey = (typeof PACKAGE_KEYS)[number];
@@ -99,7 +100,7 @@ export function getPackage(key: PackageKey): PromotionPackage {
 
 /** `1 ster`, `3 sterren`: what a screen reader says instead of the ★ characters. */
 export function starsLabel(stars: number): string {
-  return stars === 1 ? "1 ster" : `${stars} sterren`;
+  return countOf(stars, NOUNS.ster);
 }
 
 /** The text on the payment (what the bank statement shows) and on the invoice line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalisePostcode, parseLocationQuery, parsePc4, parsePostcode } from "./postcode";
+import { normalisePostcode, parseLocationQuery, parsePc4, parsePostcode, postcodeBeforePlace, readPostcode } from "./postcode";
 
 describe("normalisePostcode", () => {
   it.each([
@@ -35,6 +35,20 @@ describe("normalisePostcode", () => {
   });
 });
 
+describe("readPostcode", () => {
+  it.each(["3447 G", "344 GT", "34477 GT", "3447 GTX", "3447-GT", "AB 1234", "3447", ""])("calls %j the wrong shape", (input) => {
+    expect(readPostcode(input)).toEqual({ ok: false, problem: "shape" });
+  });
+
+  it.each(["0000 AA", "0123 ab", "3447 SA", "3447 SD", "3447 SS"])("calls %j unknown: the right shape, but never issued", (input) => {
+    expect(readPostcode(input)).toEqual({ ok: false, problem: "unknown" });
+  });
+
+  it("reads a good one", () => {
+    expect(readPostcode(" 3447gt ")).toEqual({ ok: true, postcode: { pc4: 3447, letters: "GT", formatted: "3447 GT" } });
+  });
+});
+
 describe("parsePc4", () => {
   it("accepts a bare four-digit area and nothing else", () => {
     expect(parsePc4(" 3481 ")).toBe(3481);
@@ -50,5 +64,30 @@ describe("parseLocationQuery", () => {
     expect(parseLocationQuery("3511")).toEqual({ kind: "postcode", pc4: 3511, label: "3511" });
     expect(parseLocationQuery("  Den   Haag ")).toEqual({ kind: "place", name: "Den Haag" });
     expect(parseLocationQuery("   ")).toBeNull();
+  });
+
+  it("reads text with digits as a postcode typed wrongly, not as an unknown place", () => {
+    expect(parseLocationQuery("3447 G")).toEqual({ kind: "bad-postcode", problem: "shape" });
+    expect(parseLocationQuery("34477")).toEqual({ kind: "bad-postcode", problem: "shape" });
+    expect(parseLocationQuery("0000 AA")).toEqual({ kind: "bad-postcode", problem: "unknown" });
+    expect(parseLocationQuery("0999")).toEqual({ kind: "bad-postcode", problem: "unknown" });
+  });
+});
+
+describe("postcodeBeforePlace", () => {
+  it("splits a postcode with its place written after it", () => {
+    expect(postcodeBeforePlace("3447 GT Woerden")).toEqual({ postcode: "3447 GT", place: "Woerden" });
+    expect(postcodeBeforePlace("3447gt, Woerden")).toEqual({ postcode: "3447gt", place: "Woerden" });
+    expect(postcodeBeforePlace("3447 Den Haag")).toEqual({ postcode: "3447", place: "Den Haag" });
+  });
+
+  it("is only a split: whether the place exists is for the caller to check", () => {
+    expect(postcodeBeforePlace("3447 GTX")).toEqual({ postcode: "3447", place: "GTX" });
+  });
+
+  it("finds nothing in text that is not a postcode followed by a name", () => {
+    expect(postcodeBeforePlace("Woerden")).toBeNull();
+    expect(postcodeBeforePlace("Woerden 3447")).toBeNull();
+    expect(postcodeBeforePlace("3447 G 12")).toBeNull();
   });
 });

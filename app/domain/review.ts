@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countOf, NOUNS } from "./plural";
 
 /** The review form of /beoordeling/:token; one schema for the page and the server. */
 
@@ -38,7 +39,7 @@ export const replySchema = z.object({
 
 /** `1 ster`, `4 sterren`: the accessible name of a star choice and of a single review's rating. */
 export function starsWord(stars: number): string {
-  return stars === 1 ? "1 ster" : `${stars} sterren`;
+  return countOf(stars, NOUNS.ster);
 }
 
 /** `4,5`: one decimal at most, Dutch comma. */
@@ -50,7 +51,7 @@ export function formatAverage(average: number): string {
 
 /** `4,5 van 5 sterren, 2 beoordelingen`: what the stars say, for screen readers and as visible text. */
 export function ratingSentence(average: number, count: number): string {
-  return `${formatAverage(average)} van 5 sterren, ${count === 1 ? "1 beoordeling" : `${count} beoordelingen`}`;
+  return `${formatAverage(average)} van 5 sterren, ${countOf(count, NOUNS.beoordeling)}`;
 }
 
 /** Rounded to one decimal, as shown; null without reviews. */

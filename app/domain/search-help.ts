@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { CONTACT_PHONE_INVALID } from "./contact-request-schema";
 import { normalisePhone } from "./phone";
+import { textTooLongMessage } from "./count-messages";
 
 export const SEARCH_HELP_MAX = { name: 100, what: 500, place: 100 } as const;
 
@@ -36,7 +37,7 @@ export const searchHelpSchema = z
     what: requiredText(
       "Vul in waar u hulp bij zoekt, bijvoorbeeld: iemand die mijn haar thuis knipt",
       SEARCH_HELP_MAX.what,
-      (length) => `Uw tekst is ${length} tekens lang. Maak het ${length - SEARCH_HELP_MAX.what} tekens korter (hoogstens ${SEARCH_HELP_MAX.what}).`,
+      (length) => textTooLongMessage("Uw tekst", length, SEARCH_HELP_MAX.what),
     ),
     place: requiredText(
       "Vul de plaats of de postcode in waar u hulp zoekt",

@@ -230,7 +230,6 @@ describe("persoonlijkSchema", () => {
       postcode: ["Vul uw postcode in"],
       houseNumber: ["Vul uw huisnummer in"],
       street: ["Vul uw straatnaam in"],
-      city: ["Vul uw woonplaats in"],
     });
   });
 
@@ -301,10 +300,19 @@ describe("persoonlijkSchema", () => {
     expect(valid(schema, withFields(base, { postcode })).postcode).toBe(formatted);
   });
 
-  it.each(["0123 AB", "1234", "1234 SS", "12345 AB", "AB 1234"])("refuses the postcode %s", (postcode) => {
-    expect(errors(schema, withFields(base, { postcode })).postcode).toEqual([
-      "Deze postcode klopt niet. Een postcode bestaat uit 4 cijfers en 2 letters, bijvoorbeeld 1234 AB",
-    ]);
+  it.each(["3447 G", "1234", "12345 AB", "AB 1234"])("refuses the postcode %s for its shape", (postcode) => {
+    expect(errors(schema, withFields(base, { postcode })).postcode).toEqual(["Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 3447 GT"]);
+  });
+
+  it.each(["0000 AA", "0123 AB", "1234 SS"])("refuses the postcode %s as one that does not exist", (postcode) => {
+    expect(errors(schema, withFields(base, { postcode })).postcode).toEqual(["Deze postcode kennen wij niet. Controleer de cijfers en letters"]);
+  });
+
+  it("accepts an empty woonplaats, as the hint says, which the server fills in from the postcode", () => {
+    expect(valid(schema, withFields(base, { city: "" })).city).toBeNull();
+    expect(errors(schema, withFields(base, { postcode: "3447 G", city: "" }))).toEqual({
+      postcode: ["Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 3447 GT"],
+    });
   });
 
   it.each([
@@ -441,7 +449,6 @@ describe("bedrijfSchema", () => {
       workPostcode: ["Vul de postcode van uw werkadres in"],
       workHouseNumber: ["Vul het huisnummer van uw werkadres in"],
       workStreet: ["Vul de straatnaam van uw werkadres in"],
-      workCity: ["Vul de plaats van uw werkadres in"],
     });
   });
 
@@ -449,9 +456,7 @@ describe("bedrijfSchema", () => {
     expect(
       errors(bedrijfSchema, withFields(everything, { workPostcode: "1234", workHouseNumber: "12a", workAddition: "te lang" })),
     ).toEqual({
-      workPostcode: [
-        "Deze postcode klopt niet. Een postcode bestaat uit 4 cijfers en 2 letters, bijvoorbeeld 1234 AB",
-      ],
+      workPostcode: ["Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 3447 GT"],
       workHouseNumber: [
         "Vul alleen het nummer in, bijvoorbeeld 12. Een letter of ander toevoegsel vult u in bij Toevoeging",
       ],

@@ -18,7 +18,8 @@ import { type EuroAmountError, parseEuroAmount } from "~/domain/money";
 import { checkPassword } from "~/domain/password";
 import { normalisePhone } from "~/domain/phone";
 import { foldPlaceName } from "~/domain/place-name";
-import { parsePostcode } from "~/domain/postcode";
+import { locationProblemMessage } from "~/domain/location-messages";
+import { readPostcode } from "~/domain/postcode";
 import {
   COVERAGE_MODE_OPTIONS,
   type CoverageModeValue,
@@ -34,6 +35,7 @@ import {
   YES_NO_OPTIONS,
   parseDaypartKey,
 } from "~/domain/wizard";
+import { textLength } from "~/domain/count-messages";
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -161,20 +163,18 @@ const password = z.string({ error: "Kies een wachtwoord" }).superRefine((value, 
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-type AddressMessages = { postcode: string; houseNumber: string; street: string; city: string };
+type AddressMessages = { postcode: string; houseNumber: string; street: string };
 
 const HOME_ADDRESS: AddressMessages = {
   postcode: "Vul uw postcode in",
   houseNumber: "Vul uw huisnummer in",
   street: "Vul uw straatnaam in",
-  city: "Vul uw woonplaats in",
 };
 
 const WORK_ADDRESS: AddressMessages = {
   postcode: "Vul de postcode van uw werkadres in",
   houseNumber: "Vul het huisnummer van uw werkadres in",
   street: "Vul de straatnaam van uw werkadres in",
-  city: "Vul de plaats van uw werkadres in",
 };
 
 /** House numbers are stored as text (`providers.home_house_number`), without leading zeros. */
@@ -185,13 +185,20 @@ function parseHouseNumber(input: string): string | null {
   return value >= 1 ? String(value) : null;
 }
 
+/** `3447 GT`, or a message saying whether the shape is wrong or no such postcode exists. */
+function postcodeText(missing: string) {
+  return z.string({ error: missing }).transform((input, ctx) => {
+    const reading = readPostcode(input);
+    if (reading.ok) return reading.postcode.formatted;
+    const problem = reading.problem === "shape" ? ({ kind: "postcode-shape" } as const) : ({ kind: "unknown-postcode" } as const);
+    ctx.addIssue({ code: "custom", message: locationProblemMessage(problem, "postcode").text });
+    return z.NEVER;
+  });
+}
+
 function addressFields(messages: AddressMessages) {
   return {
-    postcode: parsedText(
-      messages.postcode,
-      (input) => parsePostcode(input)?.formatted ?? null,
-      "Deze postcode klopt niet. Een postcode bestaat uit 4 cijfers en 2 letters, bijvoorbeeld 1234 AB",
-    ),
+    postcode: postcodeText(messages.postcode),
     houseNumber: parsedText(
       messages.houseNumber,
       parseHouseNumber,
@@ -205,7 +212,8 @@ function addressFields(messages: AddressMessages) {
       .optional()
       .transform((value) => (value ? value : null)),
     street: requiredText(messages.street, 80, "De straatnaam mag hoogstens 80 tekens lang zijn"),
-    city: requiredText(messages.city, 80, "De plaatsnaam mag hoogstens 80 tekens lang zijn"),
+    // The hint says it may be left empty: the server fills in the place of the postcode, so empty is never an error.
+    city: optionalText(80, "De plaatsnaam mag hoogstens 80 tekens lang zijn"),
   };
 }
 
@@ -347,7 +355,8 @@ type WorkAddressPart =
       workHouseNumber: string;
       workAddition: string | null;
       workStreet: string;
-      workCity: string;
+      /** Null when left empty: the place of the postcode is filled in. */
+      workCity: string | null;
     }
   | {
       hasWorkAddress: "nee";
@@ -419,14 +428,14 @@ export const profielSchema = z.object({
   introText: countedText({
     missing: "Schrijf een korte introductietekst over uzelf en uw dienst",
     max: INTRO_TEXT_MAX,
-    tooLong: (n) => `De introductietekst is ${n} tekens; maximaal ${INTRO_TEXT_MAX}`,
+    tooLong: (n) => `${textLength("De introductietekst", n)}; maximaal ${INTRO_TEXT_MAX}`,
   }),
   profileText: countedText({
     missing: "Schrijf uw uitgebreide profieltekst",
     min: PROFILE_TEXT_MIN,
     max: PROFILE_TEXT_MAX,
-    tooShort: (n) => `De profieltekst is ${n} tekens; schrijf er minstens ${PROFILE_TEXT_MIN}`,
-    tooLong: (n) => `De profieltekst is ${n} tekens; maximaal ${PROFILE_TEXT_MAX}`,
+    tooShort: (n) => `${textLength("De profieltekst", n)}; schrijf er minstens ${PROFILE_TEXT_MIN}`,
+    tooLong: (n) => `${textLength("De profieltekst", n)}; maximaal ${PROFILE_TEXT_MAX}`,
   }),
 });
 
@@ -560,7 +569,7 @@ export const PRICE_NOTE_MAX = 1000;
 
 const serviceDescription = optionalCountedText(
   SERVICE_DESCRIPTION_MAX,
-  (n) => `De omschrijving is ${n} tekens; maximaal ${SERVICE_DESCRIPTION_MAX}`,
+  (n) => `${textLength("De omschrijving", n)}; maximaal ${SERVICE_DESCRIPTION_MAX}`,
 );
 
 const SERVICE_FIELDS = {
@@ -609,7 +618,7 @@ export const dienstenSchema = z
         description: z.string().optional(),
       }),
     ),
-    priceNote: optionalCountedText(PRICE_NOTE_MAX, (n) => `De prijsomschrijving is ${n} tekens; maximaal ${PRICE_NOTE_MAX}`),
+    priceNote: optionalCountedText(PRICE_NOTE_MAX, (n) => `${textLength("De prijsomschrijving", n)}; maximaal ${PRICE_NOTE_MAX}`),
   })
   .superRefine((raw: Record<string, unknown>, ctx) => {
     const intent = intentOf(raw.intent);

@@ -7,6 +7,7 @@
  * - MP4: an `ftyp` box first, naming an ISO/MP4 brand (QuickTime's `qt  `
  *   alone is refused: browsers outside Safari often cannot play it).
  */
+import { countOf, NOUNS } from "./plural";
 
 export type VideoFormat = "webm" | "mp4";
 
@@ -136,8 +137,8 @@ export function spokenDuration(totalSeconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   const parts = [
-    minutes > 0 ? `${minutes} ${minutes === 1 ? "minuut" : "minuten"}` : null,
-    rest > 0 || minutes === 0 ? `${rest} ${rest === 1 ? "seconde" : "seconden"}` : null,
+    minutes > 0 ? countOf(minutes, NOUNS.minuut) : null,
+    rest > 0 || minutes === 0 ? countOf(rest, NOUNS.seconde) : null,
   ].filter(Boolean);
   return parts.join(" en ");
 }

@@ -5,6 +5,7 @@ import {
   amsterdamDay,
   contactDeadline,
   formatDeadline,
+  formatDueDay,
   holidayName,
   isWorkingDay,
   workingDayAfter,
@@ -132,5 +133,29 @@ describe("formatDeadline", () => {
   it("writes day, date and time in Dutch, Amsterdam time", () => {
     expect(formatDeadline(new Date("2026-12-01T22:59:59.999Z"))).toBe("dinsdag 1 december om 23:59");
     expect(formatDeadline("2026-07-01T08:05:00Z")).toBe("woensdag 1 juli om 10:05");
+  });
+});
+
+describe("formatDueDay: the day a deadline falls on, as the office says it", () => {
+  it("names weekday, day and month, without a clock time", () => {
+    // The example: a request on Friday 4 December 2026 is due on Tuesday.
+    expect(formatDueDay(contactDeadline(new Date("2026-12-04T10:00:00Z")))).toBe("dinsdag 8 december");
+    expect(formatDueDay("2026-12-02T22:59:59.999Z")).toBe("woensdag 2 december");
+  });
+
+  it("takes the day in Amsterdam, in winter and in summer, so a deadline at the end of a day keeps that day", () => {
+    expect(formatDueDay("2026-12-01T22:59:59.999Z")).toBe("dinsdag 1 december");
+    expect(formatDueDay("2026-12-01T23:00:00Z")).toBe("woensdag 2 december");
+    expect(formatDueDay("2026-06-17T21:59:59.999Z")).toBe("woensdag 17 juni");
+    expect(formatDueDay("2026-06-17T22:00:00Z")).toBe("donderdag 18 juni");
+  });
+
+  it("never shows a time, for any deadline", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: new Date("2024-01-01T00:00:00Z").getTime(), max: new Date("2031-12-31T00:00:00Z").getTime() }), (ms) => {
+        expect(formatDueDay(contactDeadline(new Date(ms)))).toMatch(/^(maandag|dinsdag|woensdag|donderdag|vrijdag) \d{1,2} [a-z]+$/);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -169,3 +169,16 @@ export function formatDeadline(date: Date | string): string {
   const parts = Object.fromEntries(deadlineParts.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.weekday} ${parts.day} ${parts.month} om ${parts.hour}:${parts.minute}`;
 }
+
+const dayParts = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" });
+
+/**
+ * `dinsdag 8 december`: the Amsterdam day a deadline falls on, as a customer
+ * hears it from the office. A deadline is the end of its day, so the clock
+ * time would only add a "23:59" nobody says out loud.
+ */
+export function formatDueDay(date: Date | string): string {
+  const instant = typeof date === "string" ? new Date(date) : date;
+  const parts = Object.fromEntries(dayParts.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month}`;
+}

@@ -3,6 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup, ErrorSummary, formState, TextField } from "~/components/form";
 import { StepActions, StepPage } from "~/components/wizard";
+import { formatEuro } from "~/domain/money";
+import { ADMINISTRATION_FEE_CENTS } from "~/domain/payments";
 import { aanmeldingLabels, aanmeldingSchema } from "~/domain/signup-schemas";
 import { HEARD_FROM_OPTIONS, OFFERINGS } from "~/domain/wizard";
 import { database } from "~/server/db.server";
@@ -105,6 +107,7 @@ export default function AanmeldingStep() {
   const { account } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const form = formState(lastResult, account ?? {});
+  const fee = formatEuro(ADMINISTRATION_FEE_CENTS);
 
   if (account) {
     return (
@@ -129,16 +132,31 @@ export default function AanmeldingStep() {
       intro={
         <>
           <p className="lead">Zelfstandig, maar niet alleen.</p>
-          <p>
-            Wilt u ook bijdragen aan onze missie om ouderen fijner en langer thuis te laten wonen? Maak hieronder uw
-            account aan. Daarna vult u in een paar stappen uw profiel in; dat duurt ongeveer een kwartier.
-          </p>
+          <p>Wilt u ook bijdragen aan onze missie om ouderen fijner en langer thuis te laten wonen? Meld u dan aan als dienstverlener.</p>
+          <h2>In drie stappen online</h2>
+          <ol>
+            <li>U maakt hieronder een account aan.</li>
+            <li>U vertelt over uzelf en uw diensten: uw gegevens, uw profiel, wanneer u werkt en uw prijzen. Dat duurt ongeveer een kwartier.</li>
+            <li>
+              U betaalt eenmalig {fee} administratiekosten met iDEAL. Daarna staat uw profiel meteen online. Kiest u later een
+              promotiepakket, dan gaat deze {fee} van de prijs af.
+            </li>
+          </ol>
+          <h2>Wat heeft u nodig?</h2>
+          <ul>
+            <li>Een KvK-nummer: u staat ingeschreven bij de Kamer van Koophandel.</li>
+            <li>
+              Een Verklaring omtrent het gedrag (VOG). Die vraagt u aan bij uw gemeente. Wij bekijken uw VOG als wij na uw
+              aanmelding kennis met u maken.
+            </li>
+          </ul>
           <p>
             Heeft u al een account? <Link to="/inloggen">Log dan in</Link>.
           </p>
         </>
       }
     >
+      <h2>Maak uw account aan</h2>
       <ErrorSummary errors={form.errors} labels={signupLabels} />
       <Form method="post" noValidate>
         <OfferingsField selected={form.list("offerings")} error={form.error("offerings")} />

@@ -4,6 +4,7 @@ import { StepPage } from "~/components/wizard";
 import { config } from "~/server/config.server";
 import { completeStep, requireWizardStep } from "~/server/wizard.server";
 import type { WizardHandle } from "./aanmelden";
+import { NOUNS, pluralForm } from "~/domain/plural";
 
 export const handle: WizardHandle = { step: "voltooiing" };
 export const meta: MetaFunction = () => [{ title: "Stap 8: Voltooiing — Aanmelden — Vivium Services" }];
@@ -50,7 +51,7 @@ export default function VoltooiingStep() {
           {categories.length > 0 ? (
             <p>
               Klanten vinden u nu in{" "}
-              {categories.length === 1 ? "de categorie " : "de categorieën "}
+              de {pluralForm(categories.length, NOUNS.categorie)}{" "}
               {categories.map((category, index) => (
                 <span key={category.slug}>
                   {index > 0 ? (index === categories.length - 1 ? " en " : ", ") : null}

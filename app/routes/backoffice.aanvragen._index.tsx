@@ -5,6 +5,7 @@ import { listRequestsForProvider } from "~/server/contact-request-handling.serve
 import { database } from "~/server/db.server";
 import { requireProvider } from "~/server/session.server";
 import stylesHref from "~/styles/requests-and-reviews.css?url";
+import { openRequestsSentence } from "~/domain/count-messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 export const meta: MetaFunction = () => [{ title: "Aanvragen — Mijn omgeving — Vivium Services" }];
@@ -45,7 +46,7 @@ export default function ContactRequests() {
         </div>
       ) : (
         <>
-          <p>{open === 0 ? "U heeft geen open aanvragen." : open === 1 ? "U heeft 1 open aanvraag." : `U heeft ${open} open aanvragen.`}</p>
+          <p>{openRequestsSentence(open)}</p>
           <ul className="request-list">
             {requests.map((r) => (
               <li

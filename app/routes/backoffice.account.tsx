@@ -7,6 +7,7 @@ import { accountOverview, changeEmail, changePassword } from "~/server/account.s
 import { database } from "~/server/db.server";
 import { accountPasswordLimit, hitRateLimit } from "~/server/rate-limit.server";
 import { createProviderSession, destroyProviderSession, requireProvider } from "~/server/session.server";
+import { inMinutes } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "E-mailadres en wachtwoord — Mijn omgeving — Vivium Services" }];
 
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db } = database();
   const tooManyTries = async () => {
     const limit = await hitRateLimit(db, accountPasswordLimit(), String(providerId));
-    return limit.allowed ? null : [`U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het over ${Math.ceil(limit.retryAfterSeconds / 60)} minuten opnieuw, of bel ons.`];
+    return limit.allowed ? null : [`U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het ${inMinutes(Math.ceil(limit.retryAfterSeconds / 60))} opnieuw, of bel ons.`];
   };
 
   if (formData.get("intent") === "email") {

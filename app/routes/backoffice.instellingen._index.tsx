@@ -7,6 +7,7 @@ import { formatPhone } from "~/domain/phone";
 import { loadCoverage } from "~/server/coverage.server";
 import { isSettingsSection, requireSettingsProvider, type SettingsSection } from "~/server/settings.server";
 import stylesHref from "~/styles/settings.css?url";
+import { coveragePlacesSummary } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "Instellingen — Mijn omgeving — Vivium Services" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
@@ -60,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             ? "Heel Nederland"
             : coverage.mode === "radius"
               ? `Tot ${coverage.radiusKm} km rondom uw adres`
-              : `${coverage.placeIds.length === 1 ? "1 plaats" : `${coverage.placeIds.length} plaatsen`}`,
+              : coveragePlacesSummary(coverage.placeIds.length),
       dayparts: Number(dayparts?.n ?? 0),
     },
     diensten: {

@@ -4,6 +4,8 @@ import { database } from "~/server/db.server";
 import { countOpenSearchHelpRequests } from "~/server/search-help.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { staffOverviewCounts } from "~/server/staff-providers.server";
+import { STAFF_HOME_LABELS } from "~/domain/count-messages";
+import { formatCount } from "~/domain/plural";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht — Beheer — Vivium Services" }];
 
@@ -17,23 +19,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function BeheerHome() {
   const { staffName, counts } = useLoaderData<typeof loader>();
   const items = [
-    { count: counts.openSearchHelp, label: "hulpvragen van klanten wachten op een belletje", to: "/beheer/hulpvragen" },
-    { count: counts.awaitingCall, label: "nieuwe dienstverleners wachten op een belletje", to: "/beheer/dienstverleners?status=live&call=todo" },
-    { count: counts.live, label: "dienstverleners online", to: "/beheer/dienstverleners?status=live" },
-    { count: counts.suspended, label: "dienstverleners offline gezet", to: "/beheer/dienstverleners?status=suspended" },
-    { count: counts.overdueRequests, label: "aanvragen te laat beantwoord", to: "/beheer/te-laat" },
-    { count: counts.pendingVideos, label: "voorstelvideo's wachten op goedkeuring", to: "/beheer/dienstverleners?video=pending" },
-    { count: counts.newVideoReports, label: "nieuwe meldingen over de video tool", to: "/beheer/videomeldingen" },
-  ];
+    { key: "openSearchHelp", to: "/beheer/hulpvragen" },
+    { key: "awaitingCall", to: "/beheer/dienstverleners?status=live&call=todo" },
+    { key: "live", to: "/beheer/dienstverleners?status=live" },
+    { key: "suspended", to: "/beheer/dienstverleners?status=suspended" },
+    { key: "overdueRequests", to: "/beheer/te-laat" },
+    { key: "pendingVideos", to: "/beheer/dienstverleners?video=pending" },
+    { key: "newVideoReports", to: "/beheer/videomeldingen" },
+  ] as const;
   return (
     <>
       <h1>Beheer</h1>
       <p>Welkom, {staffName}. Dit staat er vandaag open.</p>
       <ul className="beheer-counts">
         {items.map((item) => (
-          <li key={item.label}>
+          <li key={item.key}>
             <Link to={item.to}>
-              <span className="count">{item.count}</span> {item.label}
+              <span className="count">{formatCount(counts[item.key])}</span> {STAFF_HOME_LABELS[item.key](counts[item.key])}
             </Link>
           </li>
         ))}

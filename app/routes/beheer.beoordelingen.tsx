@@ -11,6 +11,7 @@ import { database } from "~/server/db.server";
 import { listReviewsForStaff, setReviewHidden, type ReviewFilter } from "~/server/staff-reviews.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { staffReviewsCount } from "~/domain/count-messages";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -91,7 +92,7 @@ export default function StaffReviews() {
           </Link>
         ))}
       </nav>
-      <p role="status">{total === 1 ? "1 beoordeling" : `${total} beoordelingen`}.</p>
+      <p role="status">{staffReviewsCount(total)}</p>
 
       <ul className="staff-list">
         {reviews.map((review) => {

@@ -9,6 +9,7 @@ import { database } from "~/server/db.server";
 import { addCategory, listCategoriesForStaff, moveCategory, renameCategory, setCategoryKeywords, setCategoryRetired } from "~/server/staff-categories.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { categoryProvidersText } from "~/domain/count-messages";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -159,7 +160,7 @@ export default function StaffCategories() {
                 </h3>
                 <p>
                   Pagina: <Link to={`/categorie/${category.slug}`}>/categorie/{category.slug}</Link> ·{" "}
-                  {category.providerCount === 1 ? "1 dienstverlener" : `${category.providerCount} dienstverleners`}
+                  {categoryProvidersText(category.providerCount)}
                 </p>
                 <CategoryKeywords id={category.id} name={category.name} keywords={category.keywords} />
                 <div className="staff-actions">

@@ -17,6 +17,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { database } from "~/server/db.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { listProvidersForStaff } from "~/server/staff-providers.server";
+import { providersFoundText } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "Dienstverleners — Beheer — Vivium Services" }];
 
@@ -80,7 +81,7 @@ export default function StaffProviderList() {
         </div>
       </Form>
       <p role="status">
-        {list.total === 1 ? "1 dienstverlener gevonden" : `${list.total} dienstverleners gevonden`}
+        {providersFoundText(list.total)}
         {list.pageCount > 1 ? `, pagina ${list.page} van ${list.pageCount}` : ""}.
       </p>
       {list.rows.length > 0 ? (

@@ -8,6 +8,7 @@ import { database } from "~/server/db.server";
 import { findHandledSearchHelpRequest, listOpenSearchHelpRequests, markSearchHelpRequestHandled } from "~/server/search-help.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { openSearchHelpSentence } from "~/domain/count-messages";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -62,7 +63,7 @@ export default function SearchHelpRequests() {
         </div>
       ) : null}
       <p role="status">
-        {requests.length === 0 ? "Er zijn geen open hulpvragen." : requests.length === 1 ? "1 open hulpvraag." : `${requests.length} open hulpvragen.`}
+        {openSearchHelpSentence(requests.length)}
       </p>
       <ul className="staff-list">
         {requests.map((r) => (

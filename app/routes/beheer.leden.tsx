@@ -22,6 +22,7 @@ import { countMembers, findImportReport, importMembers, searchMembers, setMember
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
 import { parseMultipartForm } from "~/server/multipart.server";
+import { membersFoundSentence } from "~/domain/count-messages";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -233,8 +234,7 @@ export default function StaffMembers() {
           ) : null}
         </form>
         <p role="status">
-          {total === 1 ? "1 lid gevonden" : `${total} leden gevonden`}
-          {q ? ` voor "${q}"` : ""}.
+          {membersFoundSentence(total, q)}
         </p>
         {members.length > 0 ? (
           <TableScroll className="staff-table-scroll" label={`Leden, pagina ${page} van ${pageCount}`}>

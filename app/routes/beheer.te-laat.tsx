@@ -10,6 +10,7 @@ import { database } from "~/server/db.server";
 import { listOverdueRequests, recordStaffCall } from "~/server/staff-overdue.server";
 import { requireStaff } from "~/server/staff-session.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { overdueListSentence } from "~/domain/count-messages";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -70,7 +71,7 @@ export default function OverdueRequests() {
         </div>
       ) : null}
       {failed && failedField ? <ErrorSummary errors={{ [failedField]: [failed.error] }} labels={{ [failedField]: `Notitie bij aanvraag ${failed.requestId}` }} /> : null}
-      <p role="status">{requests.length === 1 ? "1 aanvraag is te laat." : `${requests.length} aanvragen zijn te laat.`}</p>
+      <p role="status">{overdueListSentence(requests.length)}</p>
       {requests.length === 0 ? null : (
         <ol className="staff-list">
           {requests.map((r) => {

@@ -9,6 +9,7 @@ import { database } from "~/server/db.server";
 import { requireStaff } from "~/server/staff-session.server";
 import { listVideoReports, setVideoReportStatus } from "~/server/staff-video-reports.server";
 import staffStyles from "~/styles/staff-modules.css?url";
+import { videoReportsSentence } from "~/domain/count-messages";
 
 // beheer.css comes with the /beheer layout.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyles }];
@@ -57,7 +58,7 @@ export default function VideoToolReports() {
         </div>
       ) : null}
       <p role="status">
-        {reports.length === 0 ? "Er zijn geen meldingen." : `${reports.length === 1 ? "1 melding" : `${reports.length} meldingen`}, waarvan ${open} nog niet opgelost.`}
+        {videoReportsSentence(reports.length, open)}
       </p>
       <ul className="staff-list">
         {reports.map((r) => (

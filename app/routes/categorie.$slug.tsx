@@ -1,9 +1,11 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { LocationProblem, NearestAlternatives, Pagination, ProviderCard } from "~/components/provider-card";
+import { LocationProblem } from "~/components/location-problem";
+import { NearestAlternatives, Pagination, ProviderCard } from "~/components/provider-card";
 import { findCategoryBySlug, findRenamedCategorySlug } from "~/server/categories.server";
 import { database } from "~/server/db.server";
 import { searchProviders } from "~/server/search.server";
+import { categoryCountSentence } from "~/domain/count-messages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -79,17 +81,10 @@ export default function CategoryPage() {
       <LocationProblem location={location} hrefFor={(w) => href({ waar: w })} />
 
       {location && !location.ok ? null : total === 0 ? (
-        place ? (
-          <p>Er zijn op dit moment geen dienstverleners in deze categorie die bij {place} komen.</p>
-        ) : (
-          <p>Er zijn op dit moment nog geen dienstverleners in deze categorie. Kijk later nog eens, of kies een andere categorie.</p>
-        )
+        <p>{categoryCountSentence(total, place)}</p>
       ) : (
         <>
-          <p className="search-count">
-            {total === 1 ? "1 dienstverlener" : `${total.toLocaleString("nl-NL")} dienstverleners`} in deze categorie
-            {place ? ` die bij ${place} komen` : ""}.
-          </p>
+          <p className="search-count">{categoryCountSentence(total, place)}</p>
           <ul className="card-list">
             {providers.map((provider) => (
               <li key={provider.id}>

@@ -5,6 +5,7 @@ import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
 import { requireOutboxViewer } from "~/server/mail-viewer.server";
 import { emlFileName, findOutboxMessage, readStoredHeaders } from "~/server/outbox.server";
+import { countOf, NOUNS } from "~/domain/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject ?? "E-mail"} (ontwikkeling) — Vivium Services` },
@@ -60,7 +61,7 @@ export default function DevMailMessage() {
         <dd>{message.template}</dd>
         <dt>Status</dt>
         <dd>
-          {message.status}, {message.attempts} {message.attempts === 1 ? "poging" : "pogingen"}
+          {message.status}, {countOf(message.attempts, NOUNS.poging)}
         </dd>
         <dt>Klaargezet</dt>
         <dd>{message.createdAt}</dd>

@@ -5,6 +5,7 @@ import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
 import { requireOutboxViewer } from "~/server/mail-viewer.server";
 import { listOutboxMessages } from "~/server/outbox.server";
+import { countOf, NOUNS } from "~/domain/plural";
 
 const SHOWN = 200;
 
@@ -47,7 +48,7 @@ export default function DevMailbox() {
       ) : (
         <table>
           <caption>
-            {messages.length === SHOWN ? `De ${SHOWN} nieuwste e-mails` : `${messages.length} e-mail${messages.length === 1 ? "" : "s"}`}
+            {messages.length === SHOWN ? `De ${SHOWN} nieuwste e-mails` : countOf(messages.length, NOUNS.email)}
           </caption>
           <thead>
             <tr>

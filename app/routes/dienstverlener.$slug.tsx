@@ -2,6 +2,7 @@ import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunctio
 import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageMap } from "~/components/coverage-map";
 import { DayName } from "~/components/day-name";
+import { SeenByChecks } from "~/components/seen-by";
 import { TableScroll } from "~/components/table-scroll";
 import { formatEuro, memberPriceCents } from "~/domain/money";
 import { photoUrl } from "~/domain/profile-photo";
@@ -299,16 +300,7 @@ function SeenBy({ profile }: { profile: PublicProfile }) {
     <section className="profile__section" aria-labelledby="seen-title">
       <h2 id="seen-title">Gezien door Vivium Services</h2>
       {checks.length > 0 ? (
-        <ul className="profile__checks">
-          {checks.map((check) => (
-            <li key={check}>
-              <span aria-hidden="true" className="profile__check-mark">
-                ✓
-              </span>
-              {check}
-            </li>
-          ))}
-        </ul>
+        <SeenByChecks checks={checks} />
       ) : (
         <p>Vivium Services belt elke nieuwe dienstverlener voor een kennismaking.</p>
       )}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CONTACT } from "~/domain/contact";
-import { momentsText } from "~/domain/mail/contact-request-templates";
+import { contactPromise } from "~/domain/mail/contact-request-templates";
 import { findContactConfirmation } from "~/server/contact-requests.server";
 import { database } from "~/server/db.server";
 
@@ -15,13 +15,21 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const publicId = new URL(request.url).searchParams.get("aanvraag") ?? "";
   const confirmation = publicId ? await findContactConfirmation(database().db, params.slug ?? "", publicId) : null;
   if (!confirmation) throw new Response("Niet gevonden", { status: 404 });
-  return { slug: params.slug ?? "", confirmation, moments: momentsText(confirmation.contactMoments) };
+  return {
+    slug: params.slug ?? "",
+    confirmation,
+    promise: contactPromise({
+      firstName: confirmation.providerFirstName,
+      dueDay: confirmation.dueDay,
+      contactPreference: confirmation.contactPreference,
+      contactMoments: confirmation.contactMoments,
+    }),
+  };
 }
 
 export default function ContactSent() {
-  const { slug, confirmation, moments } = useLoaderData<typeof loader>();
-  const { providerFirstName: firstName, providerName, deadline } = confirmation;
-  const how = confirmation.contactPreference === "phone" ? "belt u" : "mailt u";
+  const { slug, confirmation, promise } = useLoaderData<typeof loader>();
+  const { providerFirstName: firstName, providerName } = confirmation;
   return (
     <section aria-labelledby="sent-title" className="contact-page">
       <h1 id="sent-title">Uw aanvraag is verstuurd</h1>
@@ -31,15 +39,12 @@ export default function ContactSent() {
       </p>
       <h2>Wat gebeurt er nu?</h2>
       <ol className="contact-page__next">
-        <li>
-          {firstName} {how} uiterlijk <strong>{deadline}</strong>
-          {moments ? `, het liefst ${moments}` : ""}.
-        </li>
+        <li>{promise}</li>
         <li>Samen spreekt u af wat u nodig heeft, wanneer, en wat het kost. U zit nergens aan vast.</li>
         {confirmation.member ? <li>U heeft uw lidnummer opgegeven: als lid van Vivium betaalt u de ledenprijs.</li> : null}
       </ol>
       <p>
-        Hoort u niets vóór {deadline}? Bel ons dan op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a> ({CONTACT.hours}) of mail naar{" "}
+        Hoort u niets? Bel ons op <a href={CONTACT.phoneHref}>{CONTACT.phone}</a> ({CONTACT.hoursShort}) of mail naar{" "}
         <a href={`mailto:${CONTACT.email}`}>{CONTACT.email}</a>. Wij helpen u dan verder.
       </p>
       <p>

@@ -10,6 +10,7 @@ import { hitRateLimit, signInAccountLimit, signInLimit } from "~/server/rate-lim
 import { createProviderSession, requireAnonymous } from "~/server/session.server";
 import { createStaffSession, getStaff } from "~/server/staff-session.server";
 import { parseCompletedSteps, resumePath } from "~/server/wizard.server";
+import { inMinutes } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Vivium Services" }];
 
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return data(
       submission.reply({
-        formErrors: [`U heeft te vaak geprobeerd in te loggen. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw, of bel ons als het niet lukt.`],
+        formErrors: [`U heeft te vaak geprobeerd in te loggen. Probeer het ${inMinutes(minutes)} opnieuw, of bel ons als het niet lukt.`],
         hideFields: ["password"],
       }),
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },

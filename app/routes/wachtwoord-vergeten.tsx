@@ -7,6 +7,7 @@ import { CONTACT } from "~/domain/contact";
 import { requestPasswordReset } from "~/server/account.server";
 import { database } from "~/server/db.server";
 import { hitRateLimit, passwordResetEmailLimit, passwordResetIpLimit } from "~/server/rate-limit.server";
+import { inMinutes } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten — Vivium Services" }];
 
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         sentTo: null,
         result: submission.reply({
           formErrors: [
-            `U heeft al een paar keer een nieuw wachtwoord gevraagd. Kijk in uw e-mail, ook bij ongewenste e-mail (spam). Een nieuwe link vragen kan over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} weer.`,
+            `U heeft al een paar keer een nieuw wachtwoord gevraagd. Kijk in uw e-mail, ook bij ongewenste e-mail (spam). Een nieuwe link vragen kan ${inMinutes(minutes)} weer.`,
           ],
         }),
       },

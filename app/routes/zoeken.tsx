@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LocationProblem, NearestAlternatives, Pagination, ProviderCard, SearchForm, SearchHelp, UnderstoodNotice } from "~/components/provider-card";
+import { LocationProblem } from "~/components/location-problem";
+import { NearestAlternatives, Pagination, ProviderCard, SearchForm, SearchHelp, UnderstoodNotice } from "~/components/provider-card";
 import { DAYPARTS } from "~/domain/wizard";
 import { listActiveCategories } from "~/server/categories.server";
 import { database } from "~/server/db.server";
 import { searchProviders } from "~/server/search.server";
 import { recordSearchAppearances } from "~/server/stats.server";
+import { searchCountSentence } from "~/domain/count-messages";
 
 const SEARCH_DESCRIPTION = "Zoek betrouwbare dienstverleners bij u in de buurt op dienst en postcode of woonplaats.";
 
@@ -80,13 +82,6 @@ function helpHref(wat: string, waar: string): string {
   return text ? `/hulp-bij-zoeken?${text}` : "/hulp-bij-zoeken";
 }
 
-function countSentence(total: number, wat: string, waar: string | null, categoryName: string | null): string {
-  const who = total === 1 ? "1 dienstverlener" : `${total.toLocaleString("nl-NL")} dienstverleners`;
-  const what = wat ? ` voor “${wat}”` : categoryName ? ` in ${categoryName}` : "";
-  const where = waar ? ` die bij ${waar} komen` : "";
-  return `${total === 1 ? "Er is" : "Er zijn"} ${who} gevonden${what}${where}.`;
-}
-
 export default function SearchPage() {
   const data = useLoaderData<typeof loader>();
   const { query, location } = data;
@@ -138,7 +133,7 @@ export default function SearchPage() {
               </form>
 
               <h2 className="search-count" aria-live="polite">
-                {countSentence(data.total, searched, place, data.categoryName)}
+                {searchCountSentence(data.total, { wat: searched, categoryName: data.categoryName, place })}
               </h2>
               {data.total === 0 ? (
                 <p>

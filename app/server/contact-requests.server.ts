@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { ContactRequestValues } from "~/domain/contact-request-schema";
+import { CONTACT_LOCATION_MISSING, type ContactRequestValues } from "~/domain/contact-request-schema";
+import { locationProblemMessage, lookupProblem } from "~/domain/location-messages";
 import { normaliseMemberNumber } from "~/domain/member-number";
 import {
   customerContactConfirmationMail,
@@ -7,7 +8,7 @@ import {
   type ContactRequestMailDetails,
 } from "~/domain/mail/contact-request-templates";
 import { isPaused } from "~/domain/pause";
-import { contactDeadline, formatDeadline } from "~/domain/working-days";
+import { contactDeadline, formatDueDay } from "~/domain/working-days";
 import type { ContactMoment } from "#db/schema";
 import { config } from "./config.server";
 import { findCoveringProviders } from "./coverage.server";
@@ -122,18 +123,9 @@ export async function checkLocation(db: Db, provider: ContactableProvider, input
       outside: { place: location.place.name, href: coveringSearchHref(location.place.name, provider.category?.slug ?? null) },
     };
   }
-  if (lookup.reason === "unknown-postcode") {
-    return { ok: false, message: `Wij kennen postcode ${lookup.input} niet. Controleer de vier cijfers, of vul de plaatsnaam in.`, outside: null };
-  }
-  if (lookup.reason === "unknown-place") {
-    const names = lookup.suggestions.map((p) => p.name);
-    const hint =
-      names.length === 0
-        ? " Controleer de spelling, of vul de postcode in."
-        : ` Bedoelt u misschien ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} of ${names.at(-1)}`}?`;
-    return { ok: false, message: `Wij kennen de plaats “${lookup.input}” niet.${hint}`, outside: null };
-  }
-  return { ok: false, message: "Vul de postcode of de plaats in waar de hulp nodig is", outside: null };
+  const { reason } = lookup;
+  if (reason === "empty") return { ok: false, message: CONTACT_LOCATION_MISSING, outside: null };
+  return { ok: false, message: locationProblemMessage(lookupProblem({ ...lookup, reason }), "postcode-or-place").text, outside: null };
 }
 
 export type ContactCheck =
@@ -268,8 +260,8 @@ export type ContactConfirmation = {
   providerName: string;
   contactPreference: "phone" | "email";
   contactMoments: ContactMoment[];
-  /** `woensdag 2 december om 23:59`. */
-  deadline: string;
+  /** The day it is due, as the office says it: `woensdag 2 december`. */
+  dueDay: string;
   member: boolean;
   /** False when the typed address had its confirmations for the day already. */
   mailed: boolean;
@@ -295,7 +287,7 @@ export async function findContactConfirmation(db: Db, slug: string, publicId: st
     providerName: displayName(row),
     contactPreference: row.contact_preference,
     contactMoments: parseMoments(row.contact_moments),
-    deadline: formatDeadline(row.deadline_at),
+    dueDay: formatDueDay(row.deadline_at),
     member: row.member_id !== null,
     mailed: mail !== undefined,
   };

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { distance } from "fastest-levenshtein";
 import type { LatLon } from "~/domain/geo";
 import { foldPlaceName } from "~/domain/place-name";
-import { parseLocationQuery, parsePostcode } from "~/domain/postcode";
+import { type LocationQuery, parseLocationQuery, parsePostcode, postcodeBeforePlace } from "~/domain/postcode";
 import type { Db } from "./db.server";
 
 export type Place = { id: number; name: string; lat: number; lon: number };
@@ -20,7 +20,7 @@ export type ResolvedLocation = {
 
 export type LocationLookup =
   | { ok: true; location: ResolvedLocation }
-  | { ok: false; reason: "empty" | "unknown-postcode" | "unknown-place"; input: string; suggestions: Place[] };
+  | { ok: false; reason: "empty" | "postcode-shape" | "unknown-postcode" | "unknown-place"; input: string; suggestions: Place[] };
 
 export async function findPc4Area(db: Db, pc4: number): Promise<Pc4Area | null> {
   const row = await db
@@ -167,10 +167,23 @@ export async function similarPlaces(db: Db, name: string, limit = 5): Promise<Pl
   return rows;
 }
 
+/** A postcode with its place written after it counts as the postcode, when the place exists. */
+async function readLocationQuery(db: Db, input: string): Promise<LocationQuery | null> {
+  const query = parseLocationQuery(input);
+  if (query?.kind !== "bad-postcode") return query;
+  const parts = postcodeBeforePlace(input);
+  if (!parts || !(await findPlaceByName(db, parts.place))) return query;
+  const postcode = parseLocationQuery(parts.postcode);
+  return postcode?.kind === "postcode" ? postcode : query;
+}
+
 /** Turns a typed postcode or place into a point, or says what was not found. */
 export async function resolveLocation(db: Db, input: string): Promise<LocationLookup> {
-  const query = parseLocationQuery(input);
+  const query = await readLocationQuery(db, input);
   if (!query) return { ok: false, reason: "empty", input, suggestions: [] };
+  if (query.kind === "bad-postcode") {
+    return { ok: false, reason: query.problem === "shape" ? "postcode-shape" : "unknown-postcode", input: input.trim(), suggestions: [] };
+  }
   if (query.kind === "postcode") {
     const area = await findPc4Area(db, query.pc4);
     if (!area) return { ok: false, reason: "unknown-postcode", input: query.label, suggestions: [] };

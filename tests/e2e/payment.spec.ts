@@ -8,6 +8,8 @@ test.describe("signup: Betaling and Voltooiing", () => {
   test("a new provider pays the administration fee with iDEAL and is online at once", async ({ page, expectAccessible }) => {
     const lastName = uniqueLastName();
     await signUpUntilBetaling(page, { firstName: "Bert", lastName, tag: "betaald" });
+    const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
+    await expect(menu.getByRole("link", { name: "Mijn aanmelding" })).toHaveAttribute("href", "/aanmelden/verder");
 
     const fee = page.getByRole("table", { name: "Eenmalige administratiekosten" });
     await expect(fee.getByRole("row")).toHaveText([/Administratiekosten\s*€ 8,26/, /Btw 21%\s*€ 1,74/, /Totaal\s*€ 10,00/]);
@@ -25,6 +27,9 @@ test.describe("signup: Betaling and Voltooiing", () => {
     await expect(page.getByText(new RegExp(`/dienstverlener/bert-${lastName.toLowerCase()}`))).toBeVisible();
     await expect(page.getByRole("link", { name: "Bekijk de pakketten" })).toHaveAttribute("href", "/pakketten");
     await expect(page.getByRole("link", { name: /Naar de backoffice/ })).toHaveAttribute("href", "/backoffice");
+    // Online now: the header's own-pages link leads to the backoffice.
+    await expect(menu.getByRole("link", { name: "Mijn Vivium" })).toHaveAttribute("href", "/backoffice");
+    await expect(menu.getByRole("link", { name: "Mijn aanmelding" })).toHaveCount(0);
     await expectAccessible(page);
 
     // Paid once is paid: the Betaling step now leads straight on.

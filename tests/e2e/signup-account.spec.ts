@@ -5,6 +5,12 @@ test.describe("signup: account and first steps", () => {
   test("a new provider creates an account and fills Persoonlijk and Bedrijf", async ({ page, expectAccessible }) => {
     await page.goto("/aanmelden");
     await expect(page.getByRole("heading", { level: 1, name: "Word dienstverlener" })).toBeVisible();
+    // What signup takes and costs, before the payment step asks for it.
+    await expect(page.getByRole("heading", { level: 2, name: "In drie stappen online" })).toBeVisible();
+    await expect(page.getByText("U betaalt eenmalig € 10,00 administratiekosten met iDEAL.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Wat heeft u nodig?" })).toBeVisible();
+    await expect(page.getByText("Een KvK-nummer: u staat ingeschreven bij de Kamer van Koophandel.")).toBeVisible();
+    await expect(page.getByText("Een Verklaring omtrent het gedrag (VOG). Die vraagt u aan bij uw gemeente.")).toBeVisible();
     const steps = page.getByRole("navigation", { name: "Stappen van de aanmelding" });
     await expect(steps.getByRole("listitem")).toHaveText([
       /Aanmelding/, /Persoonlijk/, /Bedrijf/, /Profiel/, /Beschikbaarheid/, /Diensten & prijzen/, /Betaling/, /Voltooiing/,

@@ -376,8 +376,8 @@ test.describe("signup: the whole wizard", () => {
     await newPlaceField(page).fill("Woerdn");
     const unknown = await submitForStatus(page, "/aanmelden/beschikbaarheid", "Voeg nieuwe stad toe");
     expect(unknown.status()).toBe(400);
-    await expect(summary).toContainText("Voeg nieuwe stad toe — Wij kennen de plaats 'Woerdn' niet.");
-    await expect(newPlaceField(page)).toHaveAccessibleDescription(/Wij kennen de plaats 'Woerdn' niet\. Bedoelt u: .*\bWoerden\b.*\?/);
+    await expect(summary).toContainText("Voeg nieuwe stad toe — Wij kennen de plaats “Woerdn” niet.");
+    await expect(newPlaceField(page)).toHaveAccessibleDescription(/Wij kennen de plaats “Woerdn” niet\. Bedoelt u misschien .*\bWoerden\b.*\?/);
     await expect(newPlaceField(page)).toHaveValue("Woerdn");
     await expect(page.getByLabel(PLACES_OPTION, { exact: true })).toBeChecked();
     await expectAccessible(page);

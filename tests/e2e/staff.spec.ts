@@ -61,7 +61,7 @@ test.describe("the staff console", () => {
     await signIn(page, STAFF.email, STAFF.password);
     await expect(page).toHaveURL(/\/beheer$/);
     await expect(page.getByRole("heading", { level: 1, name: "Beheer" })).toBeVisible();
-    await expect(page.getByText(/voorstelvideo's wachten op goedkeuring/)).toBeVisible();
+    await expect(page.getByText(/introductievideo('s wachten| wacht) op goedkeuring/)).toBeVisible();
     await expectAccessible(page);
 
     const nav = page.getByRole("navigation", { name: "Beheer" });
@@ -106,7 +106,9 @@ test.describe("the staff console", () => {
       for (const text of ["Identiteitsbewijs gezien", "Persoonlijk gezien", "Verklaring omtrent gedrag", "Introductievideo"]) await expect(seen).toContainText(text);
       await expect(visitor.getByRole("heading", { level: 2, name: "Introductievideo" })).toBeVisible();
       await visitor.goto(provider.search);
-      await expect(resultCard(visitor, provider.name).getByText("Identiteitsbewijs gezien")).toBeVisible();
+      const card = resultCard(visitor, provider.name);
+      await expect(card.getByText("Gezien door Vivium Services:")).toBeVisible();
+      await expect(card.getByText("Identiteitsbewijs gezien")).toBeVisible();
     });
 
     // Suspend: a reason is required; then gone from search and the profile at once.

@@ -243,7 +243,7 @@ describe("Beschikbaarheid step", () => {
       ["dayparts", "1-1"],
     ]);
     expect(outcome.status).toBe(400);
-    expect(errorsOf(outcome).newPlace?.[0]).toMatch(/^Wij kennen de plaats 'Woerdn' niet\. Bedoelt u: Woerden[ ,?]/);
+    expect(errorsOf(outcome).newPlace?.[0]).toMatch(/^Wij kennen de plaats “Woerdn” niet\. Bedoelt u misschien Woerden[ ,?]/);
     expect(valuesOf(outcome)).toMatchObject({ places: ["Utrecht"], newPlace: "Woerdn", dayparts: "1-1" });
     expect(await storedState(woerdenProvider)).toEqual(before);
   });
@@ -258,7 +258,7 @@ describe("Beschikbaarheid step", () => {
     ]);
     expect(outcome.status).toBe(400);
     expect(Object.keys(errorsOf(outcome)).sort()).toEqual(["dayparts", "newPlace"]);
-    expect(errorsOf(outcome).newPlace?.[0]).toContain("Bedoelt u: Woerden");
+    expect(errorsOf(outcome).newPlace?.[0]).toContain("Bedoelt u misschien Woerden");
     expect(await storedState(woerdenProvider)).toEqual(before);
 
     const withDayparts = await post(woerdenCookie, [

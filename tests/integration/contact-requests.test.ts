@@ -120,7 +120,21 @@ describe("checkContactRequest", () => {
     const place = await checkContactRequest(t.db, bert, values({ location: "Woerdn" }));
     expect(place.ok === false && place.fieldErrors.location?.[0]).toMatch(/^Wij kennen de plaats “Woerdn” niet\. Bedoelt u misschien .*Woerden/);
     const postcode = await checkContactRequest(t.db, bert, values({ location: "0999" }));
-    expect(postcode.ok === false && postcode.fieldErrors.location?.[0]).toMatch(/postcode 0999|Wij kennen de plaats/);
+    expect(postcode.ok === false && postcode.fieldErrors.location?.[0]).toBe(
+      "Deze postcode kennen wij niet. Controleer de cijfers en letters, of vul de naam van de plaats in",
+    );
+  });
+
+  it("says what is wrong with a postcode that misses a letter, instead of calling it an unknown place", async () => {
+    const check = await checkContactRequest(t.db, bert, values({ location: "3447 G" }));
+    expect(check.ok === false && check.fieldErrors.location?.[0]).toBe(
+      "Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 3447 GT. Of vul alleen de naam van de plaats in",
+    );
+  });
+
+  it("reads a postcode with the place written after it as the postcode", async () => {
+    const check = await checkContactRequest(t.db, bert, values({ location: "3447 GT Woerden" }));
+    expect(check.ok && check.location).toMatchObject({ kind: "postcode", label: "3447 GT", place: { name: "Woerden" } });
   });
 
   it("reports the lidnummer and the location together", async () => {
@@ -216,7 +230,7 @@ describe("submitContactRequest", () => {
       providerName: "Bert Klinkenberg",
       contactPreference: "phone",
       contactMoments: ["ochtend", "middag"],
-      deadline: "woensdag 2 december om 23:59",
+      dueDay: "woensdag 2 december",
       member: true,
       mailed: true,
     });
@@ -262,7 +276,9 @@ describe("the e-mails of a request, through a real SMTP server", () => {
     expect(decodeSubject(toCustomer!.headers.get("subject") ?? "")).toBe("Uw aanvraag is verstuurd naar Bert Klinkenberg");
     const customerText = mailParts(toCustomer!).get("text/plain") ?? "";
     expect(customerText).toContain("Beste Truus Bos,");
-    expect(customerText).toContain("Bert belt u uiterlijk woensdag 2 december om 23:59");
+    expect(customerText).toContain("Bert neemt uiterlijk woensdag 2 december contact met u op. U wordt gebeld, het liefst 's ochtends en 's middags.");
+    expect(customerText).toContain(`Hoort u niets? Bel ons op ${CONTACT.phone} (${CONTACT.hoursShort})`);
+    expect(customerText).not.toContain("23:59");
     expect(customerText).toContain(CONTACT.phone);
     expect(customerText).toContain(CONTACT.email);
   });

@@ -226,10 +226,19 @@ describe("search", () => {
   it("names an unknown postcode or place and suggests close place names", async () => {
     const postcode = await search({ waar: "1004 AB" });
     expect(postcode.location).toMatchObject({ ok: false, reason: "unknown-postcode" });
+    expect((await search({ waar: "0000 AA" })).location).toMatchObject({ ok: false, reason: "unknown-postcode", input: "0000 AA" });
+    const shape = await search({ waar: "3447 G" });
+    expect(shape.location).toMatchObject({ ok: false, reason: "postcode-shape", input: "3447 G" });
+    expect(shape.results).toEqual([]);
     const place = await search({ wat: "pedicure", waar: "Woerdn" });
     expect(place.location).toMatchObject({ ok: false, reason: "unknown-place", input: "Woerdn" });
     if (place.location?.ok === false) expect(place.location.suggestions.map((s) => s.name)).toContain("Woerden");
     expect(place.results).toEqual([]);
+  });
+
+  it("reads a postcode with the place written after it as that postcode", async () => {
+    expect((await search({ waar: "3447 GT Woerden" })).location).toMatchObject({ ok: true, location: { kind: "postcode", label: "3447 GT" } });
+    expect((await search({ waar: "3447 GTX" })).location).toMatchObject({ ok: false, reason: "postcode-shape" });
   });
 
   it("offers the nearest providers in the category when nobody covers the location", async () => {

@@ -150,6 +150,51 @@ describe("saving a section", () => {
     expect((await db.selectFrom("providers").select("last_name").where("id", "=", provider.id).executeTakeFirstOrThrow()).last_name).toBe("Klinkenberg");
   });
 
+  it("says what is wrong with a postcode, and never asks for the place the hint says may be left empty", async () => {
+    const provider = await liveProvider("Hein");
+    const save = (fields: Record<string, string>) =>
+      settle(() => persoonlijk.action({ request: postForm("/backoffice/instellingen/persoonlijk", provider.cookie, personal(fields)), params: {}, context }));
+
+    const shape = await save({ postcode: "3447 G", city: "" });
+    expect(shape.status).toBe(400);
+    expect(shape.data).toMatchObject({ error: { postcode: ["Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 3447 GT"] } });
+    expect(Object.keys((shape.data as { error: Record<string, unknown> }).error)).toEqual(["postcode"]);
+
+    const neverIssued = await save({ postcode: "0000 AA", city: "" });
+    expect(neverIssued.data).toMatchObject({ error: { postcode: ["Deze postcode kennen wij niet. Controleer de cijfers en letters"] } });
+    expect(Object.keys((neverIssued.data as { error: Record<string, unknown> }).error)).toEqual(["postcode"]);
+
+    const notInData = await save({ postcode: "1004 AB", city: "" });
+    expect(notInData.status).toBe(400);
+    expect(notInData.data).toMatchObject({ error: { postcode: ["Deze postcode kennen wij niet. Controleer de cijfers en letters"] } });
+    expect(Object.keys((notInData.data as { error: Record<string, unknown> }).error)).toEqual(["postcode"]);
+
+    const filledIn = await save({ postcode: "3447 GT", city: "" });
+    expect(filledIn.status).toBe(303);
+    expect((await db.selectFrom("providers").select("home_city").where("id", "=", provider.id).executeTakeFirstOrThrow()).home_city).toBe("Woerden");
+  });
+
+  it("checks a work postcode with the same messages", async () => {
+    const provider = await liveProvider("Iris");
+    const refused = await settle(() =>
+      bedrijf.action({
+        request: postForm("/backoffice/instellingen/bedrijf", provider.cookie, [
+          ["hasKvk", "nee"],
+          ["hasWorkAddress", "ja"],
+          ["workPostcode", "3447 G"],
+          ["workHouseNumber", "3"],
+          ["workStreet", "Kerkstraat"],
+          ["workCity", ""],
+        ]),
+        params: {},
+        context,
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.data).toMatchObject({ error: { workPostcode: ["Een postcode heeft 4 cijfers en 2 letters, bijvoorbeeld 3447 GT"] } });
+    expect(Object.keys((refused.data as { error: Record<string, unknown> }).error)).toEqual(["workPostcode"]);
+  });
+
   it("saves the company name, which search finds", async () => {
     const provider = await liveProvider("Ida");
     const saved = await settle(() =>

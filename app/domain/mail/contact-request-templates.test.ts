@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CONTACT } from "~/domain/contact";
 import {
+  contactPromise,
   customerContactConfirmationMail,
   momentsText,
   providerContactRequestMail,
@@ -102,14 +103,17 @@ describe("customerContactConfirmationMail", () => {
     for (const part of [mail.text, visibleText(mail.html)]) {
       expect(part).toContain("Beste Jan Janssen,");
       expect(part).toContain("Bert Klinkenberg");
-      expect(part).toContain("Bert belt u uiterlijk woensdag 2 december om 23:59, het liefst 's ochtends en 's middags.");
-      expect(part).toContain("Hoort u niets vóór woensdag 2 december om 23:59? Bel ons dan op");
+      expect(part).toContain("Wat gebeurt er nu? Bert neemt uiterlijk woensdag 2 december contact met u op. U wordt gebeld, het liefst 's ochtends en 's middags.");
+      expect(part).toContain(`Hoort u niets? Bel ons op ${CONTACT.phone} (ma–vr 9.00–17.00) of mail naar ${CONTACT.email}`);
+      // Office terms: the day, never the clock time the deadline is stored with.
+      expect(part).not.toContain("23:59");
       expect(part).toContain(CONTACT.phone);
       expect(part).toContain(CONTACT.email);
       expect(part).toContain("Voor wie: voor uzelf");
       expect(part).toContain("Uw bericht hebben wij aan Bert doorgegeven.");
     }
     expect(mail.html).toContain(`href="${profileUrl}"`);
+    expect(mail.html).toContain(`href="${CONTACT.phoneHref}"`);
     expect(mail.text).not.toContain("ledenprijs");
     expect(mail.text).not.toMatch(/\b(je|jij|jouw|jullie)\b/i);
   });
@@ -128,7 +132,31 @@ describe("customerContactConfirmationMail", () => {
   it("confirms the member price for a member, and e-mail as the way of contact", () => {
     const member = customerContactConfirmationMail({ ...details, memberNumber: "VIV100001", contactPreference: "email", profileUrl });
     expect(member.text).toContain("Als lid van Vivium betaalt u de ledenprijs.");
-    expect(member.text).toContain("Bert mailt u uiterlijk");
+    expect(member.text).toContain("Bert neemt uiterlijk woensdag 2 december contact met u op. U krijgt een e-mail.");
+    expect(member.text).not.toContain("U wordt gebeld");
+  });
+
+  it("says the same next step in its preheader, by day only", () => {
+    expect(mail.html).toContain(">Bert neemt uiterlijk woensdag 2 december contact met u op.</div>");
+  });
+});
+
+describe("contactPromise: what the customer is told happens next, on the page and in the e-mail", () => {
+  const base = { firstName: "Hanneke", dueDay: "dinsdag 8 december" } as const;
+
+  it("names the day, as the office says it, and that the customer will be called when they can take it", () => {
+    expect(contactPromise({ ...base, contactPreference: "phone", contactMoments: ["ochtend"] })).toBe(
+      "Hanneke neemt uiterlijk dinsdag 8 december contact met u op. U wordt gebeld, het liefst 's ochtends.",
+    );
+    expect(contactPromise({ ...base, contactPreference: "phone", contactMoments: [] })).toBe(
+      "Hanneke neemt uiterlijk dinsdag 8 december contact met u op. U wordt gebeld.",
+    );
+  });
+
+  it("promises an e-mail without times of day: a mail waits until it is read", () => {
+    expect(contactPromise({ ...base, contactPreference: "email", contactMoments: ["avond"] })).toBe(
+      "Hanneke neemt uiterlijk dinsdag 8 december contact met u op. U krijgt een e-mail.",
+    );
   });
 });
 

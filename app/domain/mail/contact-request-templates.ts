@@ -1,6 +1,6 @@
 import { CONTACT } from "~/domain/contact";
 import { formatPhone } from "~/domain/phone";
-import { formatDeadline } from "~/domain/working-days";
+import { formatDeadline, formatDueDay } from "~/domain/working-days";
 import type { ContactMoment } from "#db/schema";
 import { renderMail, SENDER_NAME, type MailContent, type MailParagraph } from "./layout";
 
@@ -44,6 +44,29 @@ function oneLine(text: string): string {
 export function momentsText(moments: readonly ContactMoment[]): string {
   const words = moments.map((m) => MOMENT_WORDS[m]);
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} en ${words.at(-1)}`;
+}
+
+/**
+ * What the customer is told happens next, on the confirmation page and in
+ * the confirmation e-mail alike: by which day, as the office would say it
+ * ("dinsdag 8 december", no "om 23:59"), and how. The moments are when the
+ * customer can take a call; a mail waits until it is read.
+ */
+export function contactPromise({
+  firstName,
+  dueDay,
+  contactPreference,
+  contactMoments,
+}: {
+  firstName: string;
+  /** `dinsdag 8 december` (formatDueDay). */
+  dueDay: string;
+  contactPreference: "phone" | "email";
+  contactMoments: readonly ContactMoment[];
+}): string {
+  const moments = momentsText(contactMoments);
+  const how = contactPreference === "phone" ? `U wordt gebeld${moments ? `, het liefst ${moments}` : ""}.` : "U krijgt een e-mail.";
+  return `${firstName} neemt uiterlijk ${dueDay} contact met u op. ${how}`;
 }
 
 function locationText(details: ContactRequestMailDetails): string {
@@ -106,13 +129,12 @@ export function providerContactRequestMail(details: ContactRequestMailDetails & 
 export function customerContactConfirmationMail(details: ContactRequestMailDetails & { profileUrl: string }): MailContent {
   const provider = oneLine(details.providerName);
   const firstName = oneLine(details.providerFirstName);
-  const deadline = formatDeadline(details.deadline);
-  const how = details.contactPreference === "phone" ? "belt u" : "mailt u";
+  const dueDay = formatDueDay(details.deadline);
   return {
     template: "contact-request-customer",
     subject: `Uw aanvraag is verstuurd naar ${provider}`,
     ...renderMail({
-      preheader: `${firstName} neemt uiterlijk ${deadline} contact met u op.`,
+      preheader: `${firstName} neemt uiterlijk ${dueDay} contact met u op.`,
       heading: "Uw aanvraag is verstuurd",
       paragraphs: [
         `Beste ${oneLine(details.customerName)},`,
@@ -121,12 +143,12 @@ export function customerContactConfirmationMail(details: ContactRequestMailDetai
           { label: provider, url: details.profileUrl },
           ".",
         ],
-        `Wat gebeurt er nu? ${firstName} ${how} uiterlijk ${deadline}, het liefst ${momentsText(details.contactMoments)}. Samen spreekt u af wat u nodig heeft, wanneer en wat het kost. U zit nergens aan vast.`,
+        `Wat gebeurt er nu? ${contactPromise({ firstName, dueDay, contactPreference: details.contactPreference, contactMoments: details.contactMoments })} Samen spreekt u af wat u nodig heeft, wanneer en wat het kost. U zit nergens aan vast.`,
         ...(details.memberNumber ? [`U heeft uw lidnummer opgegeven. Als lid van Vivium betaalt u de ledenprijs.`] : []),
         [
-          `Hoort u niets vóór ${deadline}? Bel ons dan op `,
+          "Hoort u niets? Bel ons op ",
           { label: CONTACT.phone, url: CONTACT.phoneHref },
-          ` (${CONTACT.hours}) of mail naar `,
+          ` (${CONTACT.hoursShort}) of mail naar `,
           { label: CONTACT.email, url: `mailto:${CONTACT.email}` },
           ". Wij helpen u dan verder.",
         ],

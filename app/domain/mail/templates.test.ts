@@ -22,6 +22,8 @@ describe("providerLiveMail", () => {
       expect(part).toContain("Uw profiel staat online");
       expect(part).toMatch(/belt een medewerker van Vivium Services u op/);
       expect(part).toContain("promotiepakketten");
+      expect(part).toMatch(/wij hebben uw betaling ontvangen en uw profiel .*staat nu online/);
+      expect(part).toContain("belt een medewerker van Vivium Services u op voor een kennismaking");
       expect(part).toContain("voorstelvideo");
       expect(part).toContain(CONTACT.phone);
       expect(part).toContain(CONTACT.email);
@@ -30,6 +32,12 @@ describe("providerLiveMail", () => {
     expect(mail.text).toContain(urls.backofficeUrl);
     expect(mail.html).toContain(`href="${urls.profileUrl}"`);
     expect(mail.html).toContain(`href="${urls.backofficeUrl}"`);
+  });
+
+  it("claims no check that has not happened: the profile goes online on payment, before anyone at Vivium looked at it", () => {
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).not.toMatch(/gecontroleerd|goedgekeurd|nagekeken|bekeken/i);
+    }
   });
 
   it("addresses the reader formally, with u", () => {

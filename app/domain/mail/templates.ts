@@ -32,12 +32,14 @@ export function providerLiveMail({
       heading: subject,
       paragraphs: [
         `Beste ${oneLine(firstName)},`,
+        // The profile goes online the moment the fee is paid; nobody has looked at it yet, so the
+        // mail must not say so. Staff get their own mail asking them to call.
         [
-          "Goed nieuws: wij hebben uw aanmelding gecontroleerd en ",
+          "Goed nieuws: wij hebben uw betaling ontvangen en ",
           { label: "uw profiel", url: profileUrl },
           " staat nu online. Klanten bij u in de buurt kunnen u vanaf nu vinden en contact met u opnemen.",
         ],
-        `Wat gebeurt er nu? Binnen een paar werkdagen belt een medewerker van ${SENDER_NAME} u op. Wij vertellen u dan over onze promotiepakketten, waarmee klanten u sneller vinden. U beslist zelf of u daar gebruik van maakt.`,
+        `Wat gebeurt er nu? Binnen een paar werkdagen belt een medewerker van ${SENDER_NAME} u op voor een kennismaking. Wij vertellen u dan ook over onze promotiepakketten, waarmee klanten u sneller vinden. U beslist zelf of u daar gebruik van maakt.`,
         "Een tip: neem in uw eigen omgeving een korte voorstelvideo op. Klanten zien dan meteen wie er bij hen langskomt, en dat geeft vertrouwen.",
         SIGN_OFF,
       ],

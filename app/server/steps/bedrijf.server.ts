@@ -1,4 +1,5 @@
 import { parseWithZod } from "~/domain/form-submission";
+import { locationProblemMessage } from "~/domain/location-messages";
 import { bedrijfSchema } from "~/domain/signup-schemas";
 import { refreshCoverageBase } from "../coverage.server";
 import type { Db } from "../db.server";
@@ -29,8 +30,9 @@ export async function submitBedrijf<T>(db: Db, providerId: number, request: Requ
   const submission = parseWithZod(formData, { schema: bedrijfSchema });
   if (submission.status !== "success") return refused(submission.reply());
   const values = submission.value;
-  if (values.workPostcode && !(await findPc4Area(db, Number(values.workPostcode.slice(0, 4))))) {
-    return refused(submission.reply({ fieldErrors: { workPostcode: [`Wij kennen postcode ${values.workPostcode} niet. Controleer de vier cijfers.`] } }));
+  const area = values.workPostcode ? await findPc4Area(db, Number(values.workPostcode.slice(0, 4))) : null;
+  if (values.workPostcode && !area) {
+    return refused(submission.reply({ fieldErrors: { workPostcode: [locationProblemMessage({ kind: "unknown-postcode" }, "postcode").text] } }));
   }
   const value = await db.transaction().execute(async (trx) => {
     await trx
@@ -44,7 +46,7 @@ export async function submitBedrijf<T>(db: Db, providerId: number, request: Requ
         work_house_number: values.workHouseNumber,
         work_addition: values.workAddition,
         work_street: values.workStreet,
-        work_city: values.workCity,
+        work_city: values.workCity ?? area?.place.name ?? null,
       })
       .where("id", "=", providerId)
       .execute();

@@ -8,9 +8,9 @@ import {
   placeAlreadyListedNotice,
   placeRemovedNotice,
   removedPlace,
-  unknownPlaceMessage,
   type CoverageBase,
 } from "~/domain/availability";
+import { locationProblemMessage } from "~/domain/location-messages";
 import { beschikbaarheidSchema, parseListIntent } from "~/domain/signup-schemas";
 import { basePc4Of, loadCoverage, saveCoverage, type CoverageInput } from "../coverage.server";
 import type { Db } from "../db.server";
@@ -51,7 +51,7 @@ type FieldErrors = Record<string, string[]>;
 
 async function unknownPlaceError(db: Db, typed: string): Promise<string> {
   const suggestions = await similarPlaces(db, typed, 3);
-  return unknownPlaceMessage(typed, suggestions.map((place) => place.name));
+  return locationProblemMessage({ kind: "unknown-place", typed, suggestions: suggestions.map((place) => place.name) }, "place").text;
 }
 
 /**

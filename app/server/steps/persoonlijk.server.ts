@@ -1,5 +1,6 @@
 import { parseWithZod } from "~/domain/form-submission";
 import { formatDutchDate } from "~/domain/age";
+import { locationProblemMessage } from "~/domain/location-messages";
 import { formatPhone } from "~/domain/phone";
 import { persoonlijkSchema } from "~/domain/signup-schemas";
 import { refreshCoverageBase } from "../coverage.server";
@@ -33,7 +34,7 @@ export async function submitPersoonlijk<T>(db: Db, providerId: number, request: 
   const values = submission.value;
   const area = await findPc4Area(db, Number(values.postcode.slice(0, 4)));
   if (!area) {
-    return refused(submission.reply({ fieldErrors: { postcode: [`Wij kennen postcode ${values.postcode} niet. Controleer de vier cijfers.`] } }));
+    return refused(submission.reply({ fieldErrors: { postcode: [locationProblemMessage({ kind: "unknown-postcode" }, "postcode").text] } }));
   }
   const value = await db.transaction().execute(async (trx) => {
     await trx
@@ -49,7 +50,7 @@ export async function submitPersoonlijk<T>(db: Db, providerId: number, request: 
         home_house_number: values.houseNumber,
         home_addition: values.addition,
         home_street: values.street,
-        home_city: values.city,
+        home_city: values.city ?? area.place.name,
       })
       .where("id", "=", providerId)
       .execute();
