@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamMonth, barChart, firstDayOfLast30, formatRating, lastTwelveMonths, monthLabel, niceMax, statsLast30Days, statsPerMonth } from "./dashboard-stats";
+import { amsterdamMonth, barChart, firstDayOfLast30, formatRating, hasStats, lastTwelveMonths, monthLabel, niceMax, statsLast30Days, statsPerMonth } from "./dashboard-stats";
 
 describe("months in the Netherlands", () => {
   it("puts an event late on the last day of a month (UTC) in the next month when it is already past midnight in Amsterdam", () => {
@@ -87,7 +87,7 @@ describe("the bar chart", () => {
     }
   });
 
-  it("draws bars in order, proportional to their value, standing on the baseline", () => {
+  it("draws one row per month in order, bars proportional to their value from the axis, each number beside its bar", () => {
     const chart = barChart([
       { label: "jan", value: 0 },
       { label: "feb", value: 2 },
@@ -95,15 +95,38 @@ describe("the bar chart", () => {
     ]);
     expect(chart.max).toBe(4);
     const [jan, feb, mrt] = chart.bars as [typeof chart.bars[0], typeof chart.bars[0], typeof chart.bars[0]];
-    expect(jan.height).toBe(0);
-    expect(mrt.height).toBeCloseTo(chart.plot.bottom - chart.plot.top, 1);
-    expect(feb.height).toBeCloseTo(mrt.height / 2, 1);
-    for (const bar of chart.bars) expect(bar.y + bar.height).toBeCloseTo(chart.plot.bottom, 1);
-    expect(jan.x).toBeLessThan(feb.x);
-    expect(feb.x).toBeLessThan(mrt.x);
-    expect(mrt.x + mrt.width).toBeLessThanOrEqual(chart.plot.right);
-    expect(chart.ticks.map((tick) => tick.value)).toEqual([0, 1, 2, 3, 4]);
-    expect(chart.ticks[0]!.y).toBe(chart.plot.bottom);
-    expect(chart.ticks[4]!.y).toBe(chart.plot.top);
+    expect(jan.width).toBe(0);
+    expect(mrt.width).toBeCloseTo(chart.plot.right - chart.plot.left, 1);
+    expect(feb.width).toBeCloseTo(mrt.width / 2, 1);
+    for (const bar of chart.bars) {
+      expect(bar.x).toBe(chart.plot.left);
+      expect(bar.valueX).toBeGreaterThan(bar.x + bar.width);
+      expect(bar.labelY).toBeGreaterThan(bar.y);
+      expect(bar.labelY).toBeLessThanOrEqual(bar.y + bar.height);
+    }
+    expect(jan.y).toBeLessThan(feb.y);
+    expect(feb.y + feb.height).toBeLessThanOrEqual(mrt.y);
+    expect(mrt.y + mrt.height).toBeLessThanOrEqual(chart.height);
+    // Room for a four-digit number after the longest bar.
+    expect(chart.width - (mrt.x + mrt.width)).toBeGreaterThanOrEqual(chart.fontSize * 2.5 + 6);
+  });
+
+  it("keeps the text at least 14 px on a 320 px phone, where the chart is about 290 px wide", () => {
+    const chart = barChart(lastTwelveMonths(new Date("2026-12-07T10:00:00Z")).map((month) => ({ label: monthLabel(month), value: 3 })));
+    expect(chart.bars).toHaveLength(12);
+    expect((chart.fontSize * 290) / chart.width).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe("whether there is anything to show", () => {
+  const none = { contactRequests: 0, appointments: 0, averageRating: null, reviews: 0, profileViews: 0, searchAppearances: 0 };
+  const months = lastTwelveMonths(new Date("2026-12-07T10:00:00Z")).map((month) => ({ month, ...none }));
+
+  it("is no for a provider with only zeros, yes as soon as one count is there, in the last 30 days or any month", () => {
+    expect(hasStats(none, months)).toBe(false);
+    expect(hasStats({ ...none, searchAppearances: 1 }, months)).toBe(true);
+    for (const key of ["contactRequests", "appointments", "reviews", "profileViews", "searchAppearances"] as const) {
+      expect(hasStats(none, months.map((month, i) => (i === 3 ? { ...month, [key]: 1 } : month))), key).toBe(true);
+    }
   });
 });

@@ -141,13 +141,19 @@ export function formatRating(rating: number | null): string {
   return rating === null ? "-" : rating.toFixed(1).replace(".", ",");
 }
 
-export type ChartBar = { label: string; value: number; x: number; y: number; width: number; height: number };
-export type ChartTick = { value: number; y: number };
-export type BarChart = { width: number; height: number; plot: { left: number; top: number; right: number; bottom: number }; bars: ChartBar[]; ticks: ChartTick[]; max: number };
+/** Whether there is anything to show: a new provider gets one sentence instead of empty charts and a table of zeros. */
+export function hasStats(last30Days: StatsTotals, perMonth: readonly MonthStats[]): boolean {
+  const counts = (row: StatsTotals) => row.contactRequests + row.appointments + row.reviews + row.profileViews + row.searchAppearances;
+  return counts(last30Days) > 0 || perMonth.some((month) => counts(month) > 0);
+}
+
+export type ChartBar = { label: string; value: number; x: number; y: number; width: number; height: number; labelY: number; valueX: number };
+export type BarChart = { width: number; height: number; plot: { left: number; top: number; right: number; bottom: number }; bars: ChartBar[]; max: number; fontSize: number };
 
 /**
- * The smallest "round" axis maximum at or above `value` (1, 2, 5 times a
- * power of ten), at least 4, so the four gridlines land on whole numbers.
+ * The length a full bar stands for: the smallest "round" number at or above
+ * `value` (1, 2, 5 times a power of ten, divisible by 4), at least 4, so a
+ * month with one request does not fill its row.
  */
 export function niceMax(value: number): number {
   if (value <= 4) return 4;
@@ -160,28 +166,33 @@ export function niceMax(value: number): number {
 }
 
 /**
- * Bars for counts per month in a `width` × `height` box, with room on the
- * left for the axis numbers and at the bottom for the month names. Bar
- * heights are proportional to the value against the axis maximum; a zero
- * is a bar of height 0 (the table says 0 in words).
+ * Horizontal bars for counts per month, one row per month: the month name on
+ * the left, the bar, and its number after it. Drawn in a box `width` units
+ * wide, about the width of a phone, so that the 18-unit text stays above
+ * 14 px down to a 320 px screen (a column chart of twelve months shrank its
+ * labels to 10 px on a phone). Bar lengths are proportional to the value against
+ * the axis maximum; a zero is a bar of length 0 with its 0 beside it.
  */
-export function barChart(series: readonly { label: string; value: number }[], width = 640, height = 260): BarChart {
-  const plot = { left: 44, top: 12, right: width - 8, bottom: height - 32 };
+export function barChart(series: readonly { label: string; value: number }[], width = 360): BarChart {
+  const fontSize = 18;
+  const rowHeight = 30;
+  const barHeight = 20;
+  const plot = { left: 50, top: 4, right: width - 56, bottom: 4 + rowHeight * series.length };
   const max = niceMax(Math.max(0, ...series.map((item) => item.value)));
-  const slot = (plot.right - plot.left) / Math.max(1, series.length);
-  const barWidth = Math.round(slot * 0.6 * 10) / 10;
-  const plotHeight = plot.bottom - plot.top;
+  const plotWidth = plot.right - plot.left;
   const bars = series.map((item, index) => {
-    const barHeight = Math.round((item.value / max) * plotHeight * 10) / 10;
+    const top = plot.top + index * rowHeight;
+    const length = Math.round((item.value / max) * plotWidth * 10) / 10;
     return {
       label: item.label,
       value: item.value,
-      x: Math.round((plot.left + index * slot + (slot - barWidth) / 2) * 10) / 10,
-      y: Math.round((plot.bottom - barHeight) * 10) / 10,
-      width: barWidth,
+      x: plot.left,
+      y: top + (rowHeight - barHeight) / 2,
+      width: length,
       height: barHeight,
+      labelY: top + rowHeight / 2 + fontSize * 0.35,
+      valueX: plot.left + length + 6,
     };
   });
-  const ticks = [0, 1, 2, 3, 4].map((step) => ({ value: (max / 4) * step, y: Math.round((plot.bottom - (plotHeight / 4) * step) * 10) / 10 }));
-  return { width, height, plot, bars, ticks, max };
+  return { width, height: plot.bottom + 4, plot, bars, max, fontSize };
 }

@@ -1,9 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatsChart } from "~/components/stats-chart";
-import { TableScroll } from "~/components/table-scroll";
+import { DashboardStatistics } from "~/components/dashboard-statistics";
 import { CONTACT } from "~/domain/contact";
-import { formatRating, monthLabel, type MonthStats } from "~/domain/dashboard-stats";
 import { firstUnfinishedStep } from "~/domain/wizard";
 import { countOpenRequests } from "~/server/contact-request-handling.server";
 import { dashboardStats } from "~/server/dashboard.server";
@@ -11,6 +9,7 @@ import { database } from "~/server/db.server";
 import { requireProvider } from "~/server/session.server";
 import { parseCompletedSteps } from "~/server/wizard.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
+import { overdueRequestsSentence, waitingRequestsSentence } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht — Mijn omgeving — Vivium Services" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
@@ -55,7 +54,7 @@ export default function BackofficeHome() {
         </div>
       ) : null}
       <RequestsNotice {...requests} />
-      <Statistics {...stats} />
+      <DashboardStatistics {...stats} />
       <h2>Wat wilt u doen?</h2>
       <ul className="backoffice-links">
         <li>
@@ -101,8 +100,8 @@ function RequestsNotice({ waiting, overdue }: { open: number; waiting: number; o
     <div className={overdue > 0 ? "notice notice--warning" : "notice"}>
       <p>
         <strong>
-          {waiting === 1 ? "1 aanvraag wacht op uw reactie." : `${waiting} aanvragen wachten op uw reactie.`}
-          {overdue > 0 ? ` Bij ${overdue === 1 ? "1 aanvraag" : `${overdue} aanvragen`} is de termijn van twee werkdagen verstreken.` : ""}
+          {waitingRequestsSentence(waiting)}
+          {overdue > 0 ? ` ${overdueRequestsSentence(overdue)}` : ""}
         </strong>
       </p>
       <p>
@@ -111,82 +110,5 @@ function RequestsNotice({ waiting, overdue }: { open: number; waiting: number; o
         </Link>
       </p>
     </div>
-  );
-}
-
-type StatisticsProps = {
-  last30Days: Omit<MonthStats, "month">;
-  perMonth: MonthStats[];
-};
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** The figures of the last 30 days, the charts per month and the same numbers as a table. */
-function Statistics({ last30Days, perMonth }: StatisticsProps) {
-  const chart = (key: "contactRequests" | "appointments" | "profileViews" | "searchAppearances") =>
-    perMonth.map((month) => ({ label: monthLabel(month.month), value: month[key] }));
-  const total = (key: "contactRequests" | "appointments" | "profileViews" | "searchAppearances") => perMonth.reduce((sum, month) => sum + month[key], 0);
-  const period = `${monthLabel(perMonth[0]!.month, true)} tot en met ${monthLabel(perMonth.at(-1)!.month, true)}`;
-  return (
-    <section aria-labelledby="stats-title" className="dashboard-stats">
-      <h2 id="stats-title">Statistieken</h2>
-      <p>
-        Een overzicht van uw profiel op Vivium Services. Benieuwd hoe u deze cijfers verbetert? Kijk bij{" "}
-        <Link to="/backoffice/tips">hints en tips</Link>.
-      </p>
-      <h3>De laatste 30 dagen</h3>
-      <ul className="stat-tiles">
-        <li className="stat-tile">
-          <span className="stat-tile__value">{last30Days.contactRequests}</span> contactverzoeken
-        </li>
-        <li className="stat-tile">
-          <span className="stat-tile__value">{last30Days.appointments}</span> gemaakte afspraken
-        </li>
-        <li className="stat-tile">
-          <span className="stat-tile__value">{formatRating(last30Days.averageRating)}</span> gemiddelde rating
-          {last30Days.reviews > 0 ? ` (${count(last30Days.reviews, "beoordeling", "beoordelingen")})` : null}
-        </li>
-        <li className="stat-tile">
-          <span className="stat-tile__value">{last30Days.profileViews}</span> keer uw profiel bekeken
-        </li>
-        <li className="stat-tile">
-          <span className="stat-tile__value">{last30Days.searchAppearances}</span> keer in de zoekresultaten
-        </li>
-      </ul>
-      <h3>Per maand, het afgelopen jaar</h3>
-      <div className="stats-charts">
-        <StatsChart title="Contactverzoeken per maand" summary={`${count(total("contactRequests"), "contactverzoek", "contactverzoeken")} van ${period}.`} series={chart("contactRequests")} />
-        <StatsChart title="Gemaakte afspraken per maand" summary={`${count(total("appointments"), "afspraak", "afspraken")} van ${period}.`} series={chart("appointments")} />
-        <StatsChart title="Profiel bekeken per maand" summary={`${count(total("profileViews"), "keer", "keer")} bekeken van ${period}.`} series={chart("profileViews")} />
-        <StatsChart title="In de zoekresultaten per maand" summary={`${count(total("searchAppearances"), "keer", "keer")} in de zoekresultaten van ${period}.`} series={chart("searchAppearances")} />
-      </div>
-      <TableScroll labelledBy="stats-table-caption">
-        <table className="stats-table">
-          <caption id="stats-table-caption">Statistieken per maand, {period}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Maand</th>
-              <th scope="col">Contactverzoeken</th>
-              <th scope="col">Gemaakte afspraken</th>
-              <th scope="col">Gemiddelde rating</th>
-              <th scope="col">Profiel bekeken</th>
-              <th scope="col">In zoekresultaten</th>
-            </tr>
-          </thead>
-          <tbody>
-            {perMonth.map((month) => (
-              <tr key={month.month}>
-                <th scope="row">{monthLabel(month.month, true)}</th>
-                <td>{month.contactRequests}</td>
-                <td>{month.appointments}</td>
-                <td>{formatRating(month.averageRating)}</td>
-                <td>{month.profileViews}</td>
-                <td>{month.searchAppearances}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </section>
   );
 }

@@ -1,9 +1,11 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { retryWhenBusy } from "~/server/db.server";
 import { sendContactRequest } from "./support/contact";
 import { expect, test } from "./support/fixtures";
 import { portraitJpeg } from "./support/files";
 import { chooseAtCheckout, signUpUntilBetaling, startIdealPayment, uniqueLastName } from "./support/payment";
+import { openServerDatabase } from "./support/video";
 import { checkDayparts, fillServiceLine, PASSWORD, RADIUS_OPTION, radiusField, serviceLine, signIn, signOut, submit } from "./support/signup";
 
 const SAVED = "Uw wijzigingen zijn opgeslagen.";
@@ -125,6 +127,22 @@ test.describe("the backoffice", () => {
     expectAccessible,
   }, testInfo) => {
     const { email, lastName, slug, profilePath } = await liveProvider(page, "mijn-gegevens");
+    // Figures to show: a brand-new provider gets "Nog geen gegevens" (a component test), or some
+    // search appearance from another test's search; three profile views today make it certain.
+    const database = openServerDatabase();
+    try {
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+      const { id } = await database.db.selectFrom("providers").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+      await retryWhenBusy(() =>
+        database.db
+          .insertInto("provider_daily_stats")
+          .values({ provider_id: id, day: today, profile_views: 3 })
+          .onConflict((oc) => oc.columns(["provider_id", "day"]).doUpdateSet((eb) => ({ profile_views: eb("provider_daily_stats.profile_views", "+", 3) })))
+          .execute(),
+      );
+    } finally {
+      await database.close();
+    }
 
     await page.goto("/backoffice");
     await expect(page.getByRole("heading", { level: 1, name: "Welkom, Bert" })).toBeVisible();
@@ -134,6 +152,12 @@ test.describe("the backoffice", () => {
     await expect(table.getByRole("columnheader")).toHaveText(["Maand", "Contactverzoeken", "Gemaakte afspraken", "Gemiddelde rating", "Profiel bekeken", "In zoekresultaten"]);
     await expect(table.getByRole("row")).toHaveCount(13);
     await expect(page.getByRole("img", { name: /Contactverzoeken per maand/ })).toBeVisible();
+    // On a phone the month names and numbers stay readable: 14 px or more as drawn.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const smallestText = await page.locator(".stats-chart__svg text").evaluateAll((texts) =>
+      Math.min(...texts.map((text) => (text as SVGTextElement).getScreenCTM()!.a * parseFloat(getComputedStyle(text).fontSize))),
+    );
+    expect(smallestText).toBeGreaterThanOrEqual(14);
     await expectAccessible(page);
 
     await page.getByRole("navigation", { name: "Mijn omgeving" }).getByRole("link", { name: "Tips" }).click();
