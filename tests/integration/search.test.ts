@@ -265,6 +265,11 @@ describe("search", () => {
       const first = await search(params);
       const second = await search({ ...params, pagina: 2 });
       expect([...names(first), ...names(second)]).toEqual(alphabetical);
+      // A page past the end is the last page, with the same total.
+      const beyond = await search({ ...params, pagina: 99 });
+      expect(beyond.page).toBe(2);
+      expect(beyond.total).toBe(25);
+      expect(names(beyond)).toEqual(names(second));
     }
   });
 
