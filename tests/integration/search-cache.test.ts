@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveCoverage } from "~/server/coverage.server";
 import { openDatabase, type AppDatabase, type Db } from "~/server/db.server";
-import { findPlaceByName } from "~/server/geo.server";
 import { pauseProvider, resumeProvider } from "~/server/pause.server";
 import { searchProviders, searchProvidersByScan, type SearchParams } from "~/server/search.server";
+import { categoryIdFor, placeIdFor } from "../support/search-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // Search keeps the pages it found until the data under them changes
@@ -26,22 +26,8 @@ const SEARCHES: SearchParams[] = [
   { wat: "pedicure", waar: "Montfoort" },
 ];
 
-async function categoryId(slug: string): Promise<number> {
-  const row = await db.selectFrom("categories").select("id").where("slug", "=", slug).executeTakeFirst();
-  if (row) return row.id;
-  const inserted = await db
-    .insertInto("categories")
-    .values({ slug, name: slug[0]!.toUpperCase() + slug.slice(1), position: 100, created_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-async function placeId(name: string): Promise<number> {
-  const place = await findPlaceByName(db, name);
-  if (!place) throw new Error(`no place ${name}`);
-  return place.id;
-}
+const categoryId = (slug: string) => categoryIdFor(db, slug, 100);
+const placeId = (name: string) => placeIdFor(db, name);
 
 async function pedicurist(firstName: string, lastName: string, coverage: Parameters<typeof saveCoverage>[2], basePc4: number): Promise<number> {
   counter += 1;

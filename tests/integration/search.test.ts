@@ -5,8 +5,8 @@ import { buildFtsQuery } from "~/domain/search-query";
 import { MAX_RADIUS_KM } from "~/domain/wizard";
 import { saveCoverage } from "~/server/coverage.server";
 import type { Db } from "~/server/db.server";
-import { findPlaceByName } from "~/server/geo.server";
 import { PAGE_SIZE, searchProviders, searchProvidersByScan, type SearchParams } from "~/server/search.server";
+import { categoryIdFor, placeIdFor } from "../support/search-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -14,23 +14,8 @@ let db: Db;
 let counter = 0;
 const ids: Record<string, number> = {};
 
-async function categoryId(slug: string): Promise<number> {
-  const row = await db.selectFrom("categories").select("id").where("slug", "=", slug).executeTakeFirst();
-  if (row) return row.id;
-  const name = slug[0]!.toUpperCase() + slug.slice(1);
-  const inserted = await db
-    .insertInto("categories")
-    .values({ slug, name, position: 100 + counter, created_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-async function placeId(name: string): Promise<number> {
-  const place = await findPlaceByName(db, name);
-  if (!place) throw new Error(`no place ${name}`);
-  return place.id;
-}
+const categoryId = (slug: string) => categoryIdFor(db, slug, 100 + counter);
+const placeId = (name: string) => placeIdFor(db, name);
 
 type ProviderSpec = {
   firstName: string;
