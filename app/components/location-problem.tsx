@@ -18,11 +18,11 @@ export function LocationProblem({ location, hrefFor }: { location: LocationLooku
       <h2>{message.problem}</h2>
       {only && location.suggestions.length === 1 ? (
         <p>
-          Bedoelt u misschien <Link to={hrefFor(only.name)}>{only.name}</Link>?
+          Bedoelde u <Link to={hrefFor(only.name)}>{only.name}</Link>?
         </p>
       ) : location.suggestions.length > 0 ? (
         <>
-          <p>Bedoelt u een van deze plaatsen?</p>
+          <p>Bedoelde u een van deze plaatsen?</p>
           <ul className="suggestions">
             {location.suggestions.map((place) => (
               <li key={place.id}>

@@ -94,6 +94,12 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/waar=Utrecht/);
     await expect(page.getByLabel("Waar?")).toHaveValue("Utrecht");
 
+    // One typo in a place name: the one place it must be.
+    await page.goto("/zoeken?wat=kapper&waar=Harmlen");
+    await expect(page.getByText("Bedoelde u Harmelen?")).toBeVisible();
+    await page.getByRole("link", { name: "Harmelen", exact: true }).click();
+    await expect(page.getByLabel("Waar?")).toHaveValue("Harmelen");
+
     await page.goto("/zoeken?waar=1004+AB");
     await expect(page.getByRole("heading", { name: "Deze postcode kennen wij niet: 1004 AB" })).toBeVisible();
     await expectAccessible(page);

@@ -152,6 +152,10 @@ test.describe("signup: the whole wizard", () => {
       const woerden = listbox.getByRole("option", { name: "Woerden", exact: true });
       await expect(woerden).toBeVisible();
       await expect(field).toHaveAttribute("aria-expanded", "true");
+      // The open list pushes the button down instead of lying over it.
+      const listBox = (await listbox.boundingBox())!;
+      const addButton = (await page.getByRole("button", { name: "Voeg nieuwe stad toe" }).boundingBox())!;
+      expect(addButton.y).toBeGreaterThanOrEqual(listBox.y + listBox.height);
       const names = await listbox.getByRole("option").allTextContents();
       for (let i = 0; i <= names.indexOf("Woerden"); i++) await field.press("ArrowDown");
       await expect(woerden).toHaveAttribute("aria-selected", "true");
