@@ -32,6 +32,7 @@ export interface DB {
   review_invitations: ReviewInvitationsTable;
   reviews: ReviewsTable;
   password_reset_tokens: PasswordResetTokensTable;
+  email_change_requests: EmailChangeRequestsTable;
   provider_videos: ProviderVideosTable;
   video_tool_reports: VideoToolReportsTable;
   staff: StaffTable;
@@ -311,6 +312,8 @@ export interface OutboxMessagesTable {
   message_id: string | null;
   created_at: string;
   sent_at: string | null;
+  /** JSON `{"invoice":"2026-0001"}`: the file to attach, rendered when sending; null for none. */
+  attachment: string | null;
 }
 
 export interface ProviderSlugHistoryTable {
@@ -427,6 +430,21 @@ export interface PasswordResetTokensTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** One mailed link to confirm a new login address; the address changes only when it is used. */
+export interface EmailChangeRequestsTable {
+  id: Generated<number>;
+  provider_id: number;
+  new_email: string;
+  /** hex SHA-256 of the token in the e-mailed link. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  /** The link was used and the address changed. */
+  confirmed_at: string | null;
+  /** Cancelled, replaced by a request for another address, or closed because another link was used. */
+  ended_at: string | null;
 }
 
 export type ProviderVideoStatus = "pending" | "approved" | "rejected";

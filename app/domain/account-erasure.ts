@@ -72,6 +72,7 @@ export const ERASED_TABLES = [
   "provider_videos",
   "video_tool_reports",
   "password_reset_tokens",
+  "email_change_requests",
   "sessions",
 ] as const;
 

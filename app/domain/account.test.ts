@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  EMAIL_CHANGE_PROBLEM,
+  EMAIL_CHANGE_TTL_MS,
+  emailChangeExpiry,
+  emailChangeLinkState,
   emailChangeSchema,
   passwordChangeSchema,
   passwordResetRequestSchema,
@@ -68,5 +72,32 @@ describe("reset tokens", () => {
     expect(RESET_TOKEN_PATTERN.test("A".repeat(43))).toBe(true);
     expect(RESET_TOKEN_PATTERN.test("A".repeat(42))).toBe(false);
     expect(RESET_TOKEN_PATTERN.test(`${"A".repeat(42)}/`)).toBe(false);
+  });
+});
+
+describe("e-mail change links", () => {
+  const created = new Date("2026-12-10T12:00:00.000Z");
+  const expires = emailChangeExpiry(created).toISOString();
+  const open = { expires_at: expires, confirmed_at: null, ended_at: null };
+
+  it("are valid for exactly 24 hours", () => {
+    expect(EMAIL_CHANGE_TTL_MS).toBe(86_400_000);
+    expect(expires).toBe("2026-12-11T12:00:00.000Z");
+    expect(emailChangeLinkState(open, new Date("2026-12-11T11:59:59.999Z"))).toBe("valid");
+    expect(emailChangeLinkState(open, new Date("2026-12-11T12:00:00.000Z"))).toBe("expired");
+  });
+
+  it("work once, and not after the change was cancelled or replaced", () => {
+    const used = { ...open, confirmed_at: "2026-12-10T13:00:00.000Z" };
+    expect(emailChangeLinkState(used, new Date("2026-12-10T14:00:00.000Z"))).toBe("used");
+    expect(emailChangeLinkState(used, new Date("2026-12-12T14:00:00.000Z"))).toBe("used");
+    expect(emailChangeLinkState({ ...open, ended_at: "2026-12-10T13:00:00.000Z" }, new Date("2026-12-10T14:00:00.000Z"))).toBe("ended");
+    expect(emailChangeLinkState(undefined, created)).toBe("unknown");
+  });
+
+  it("explain in Dutch why a link does not work, and that the address did not change", () => {
+    for (const state of ["expired", "ended", "taken"] as const) expect(EMAIL_CHANGE_PROBLEM[state]).toMatch(/Uw e-mailadres is niet gewijzigd\.$/);
+    expect(EMAIL_CHANGE_PROBLEM.used).toBe("Deze link is al gebruikt. Elke link werkt maar één keer.");
+    expect(EMAIL_CHANGE_PROBLEM.unknown).toMatch(/^Deze link werkt niet\./);
   });
 });

@@ -54,3 +54,36 @@ export const RESET_TOKEN_PROBLEM: Record<Exclude<ResetTokenState, "valid">, stri
   used: "Deze link is al gebruikt. Elke link werkt maar één keer.",
   unknown: "Deze link werkt niet. Misschien is hij niet helemaal overgenomen uit de e-mail.",
 };
+
+/**
+ * A link to confirm a new login address works for 24 hours, and once. It is
+ * mailed to an address that may have been mistyped, so until it is used the
+ * old address stays the login name.
+ */
+export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function emailChangeExpiry(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + EMAIL_CHANGE_TTL_MS);
+}
+
+/** "ended": cancelled, replaced by a request for another address, or another link of the same provider was used. */
+export type EmailChangeLinkState = "valid" | "expired" | "used" | "ended" | "unknown";
+
+export function emailChangeLinkState(
+  row: { expires_at: string; confirmed_at: string | null; ended_at: string | null } | undefined,
+  now: Date,
+): EmailChangeLinkState {
+  if (!row) return "unknown";
+  if (row.confirmed_at !== null) return "used";
+  if (row.ended_at !== null) return "ended";
+  return row.expires_at > now.toISOString() ? "valid" : "expired";
+}
+
+/** What the confirmation page says when the address could not be changed; "taken": another account got it in the meantime. */
+export const EMAIL_CHANGE_PROBLEM: Record<Exclude<EmailChangeLinkState, "valid"> | "taken", string> = {
+  expired: "Deze link is verlopen. Een link om uw nieuwe e-mailadres te bevestigen werkt 24 uur. Uw e-mailadres is niet gewijzigd.",
+  used: "Deze link is al gebruikt. Elke link werkt maar één keer.",
+  ended: "Deze wijziging is geannuleerd of vervangen door een nieuwere. Uw e-mailadres is niet gewijzigd.",
+  unknown: "Deze link werkt niet. Misschien is hij niet helemaal overgenomen uit de e-mail.",
+  taken: "Dit e-mailadres kunnen wij niet gebruiken voor uw account. Uw e-mailadres is niet gewijzigd.",
+};

@@ -4,6 +4,7 @@ import {
   amsterdamCalendarDate,
   formatDutchDate,
   formatDutchDateInput,
+  formatDutchDay,
   isAdult,
   parseDutchDate,
 } from "~/domain/age";
@@ -52,6 +53,7 @@ describe("parseDutchDate", () => {
 
 describe("formatDutchDate", () => {
   it.each([
+    ["1958-09-07", "7 september 1958"],
     ["1962-09-07", "7 september 1962"],
     ["2000-01-01", "1 januari 2000"],
     ["1975-03-15", "15 maart 1975"],
@@ -67,6 +69,15 @@ describe("formatDutchDate", () => {
   it("throws on a value that is not a stored date", () => {
     expect(() => formatDutchDate("07-09-1962")).toThrow(RangeError);
     expect(() => formatDutchDate("1990-02-31")).toThrow(RangeError);
+  });
+});
+
+describe("formatDutchDay", () => {
+  it("writes the day of an instant as it was in the Netherlands, the same way as a stored date", () => {
+    expect(formatDutchDay("1958-09-07T10:00:00Z")).toBe("7 september 1958");
+    expect(formatDutchDay(new Date("2026-03-04T23:30:00Z"))).toBe("5 maart 2026");
+    expect(formatDutchDay("2026-07-31T22:30:00Z")).toBe("1 augustus 2026");
+    expect(formatDutchDay("2026-12-31T12:00:00Z")).toBe(formatDutchDate("2026-12-31"));
   });
 });
 

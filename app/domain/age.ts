@@ -69,11 +69,18 @@ export function parseDutchDate(input: string): string | null {
   return date && isRealDate(date) ? toIso(date) : null;
 }
 
-/** `1962-09-07` → `7 september 1962`. Throws on a value that is not a stored ISO date. */
+/**
+ * `1962-09-07` → `7 september 1962`: the one way a date is shown, on pages
+ * and in e-mails. Throws on a value that is not a stored ISO date.
+ */
 export function formatDutchDate(iso: string): string {
   const date = readIso(iso);
   if (!date) throw new RangeError(`Not an ISO calendar date: ${iso}`);
-  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
+  return writtenDate(date);
+}
+
+function writtenDate({ year, month, day }: CalendarDate): string {
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** `1962-09-07` → `07-09-1962`, to put a stored date back into a text input. */
@@ -94,6 +101,11 @@ const amsterdamDate = new Intl.DateTimeFormat("en-US", {
 export function amsterdamCalendarDate(instant: Date): CalendarDate {
   const parts = Object.fromEntries(amsterdamDate.formatToParts(instant).map((part) => [part.type, part.value]));
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+}
+
+/** The day of an instant as `formatDutchDate` writes it: `2026-03-04T23:30:00Z` → `5 maart 2026`, the day it was in the Netherlands. */
+export function formatDutchDay(instant: Date | string): string {
+  return writtenDate(amsterdamCalendarDate(typeof instant === "string" ? new Date(instant) : instant));
 }
 
 /**

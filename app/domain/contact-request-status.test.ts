@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOpen, isOverdue, transition } from "./contact-request-status";
+import { invitesReview, isOpen, isOverdue, OUTCOME_LABELS, transition } from "./contact-request-status";
 
 describe("contact request status rules", () => {
   it("allows new → in behandeling → afgehandeld", () => {
@@ -48,5 +48,16 @@ describe("dates on request pages and in e-mails", () => {
     expect(formatMoment("2026-03-04T16:00:00.000Z")).toBe("woensdag 4 maart 2026 om 17:00");
     expect(formatMoment("2026-07-01T16:00:00.000Z")).toBe("woensdag 1 juli 2026 om 18:00");
     expect(formatDay("2026-03-04T23:30:00.000Z")).toBe("5 maart 2026");
+  });
+});
+
+describe("invitesReview", () => {
+  it("asks only a customer who was helped for a review, not one who was not", () => {
+    expect(invitesReview("appointment")).toBe(true);
+    expect(invitesReview("no_appointment")).toBe(false);
+  });
+
+  it("calls the outcomes geholpen and niet geholpen", () => {
+    expect(OUTCOME_LABELS).toEqual({ appointment: "Geholpen", no_appointment: "Niet geholpen" });
   });
 });

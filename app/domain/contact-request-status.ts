@@ -2,8 +2,11 @@ import type { ContactRequestOutcome, ContactRequestStatus } from "#db/schema";
 
 /**
  * The life of a contact request as the provider moves it on: new → in
- * behandeling → afgehandeld, or straight from new to afgehandeld. Afgehandeld
- * is final, and always comes with an outcome (the database checks that too).
+ * behandeling (contact made, perhaps an appointment) → afgehandeld after the
+ * visit, or straight from new to afgehandeld. Afgehandeld is final, and always
+ * comes with an outcome (the database checks that too): geholpen or niet
+ * geholpen. The stored value of geholpen is `appointment`, from when the
+ * outcome was "afspraak gemaakt": an appointment that has now taken place.
  */
 
 export const STATUS_LABELS: Record<ContactRequestStatus, string> = {
@@ -13,9 +16,23 @@ export const STATUS_LABELS: Record<ContactRequestStatus, string> = {
 };
 
 export const OUTCOME_LABELS: Record<ContactRequestOutcome, string> = {
-  appointment: "Afspraak gemaakt",
-  no_appointment: "Geen afspraak",
+  appointment: "Geholpen",
+  no_appointment: "Niet geholpen",
 };
+
+/** The choices on the Afhandelen form: the label with what it means. */
+export const OUTCOME_CHOICE_LABELS: Record<ContactRequestOutcome, string> = {
+  appointment: "Geholpen: de afspraak is geweest",
+  no_appointment: "Niet geholpen: er is geen afspraak gekomen",
+};
+
+/**
+ * Whether afgehandeld with this outcome asks the customer for a review: only
+ * a customer who was helped, after the visit, has something to tell.
+ */
+export function invitesReview(outcome: ContactRequestOutcome): boolean {
+  return outcome === "appointment";
+}
 
 export const OUTCOMES = ["appointment", "no_appointment"] as const satisfies readonly ContactRequestOutcome[];
 

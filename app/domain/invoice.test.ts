@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildInvoiceLines, formatInvoiceNumber, invoiceAddsUp, parseInvoiceNumber, sumInvoiceLines, type InvoiceLine } from "./invoice";
+import {
+  buildInvoiceLines,
+  chargedLines,
+  formatInvoiceNumber,
+  invoiceAddsUp,
+  invoiceSummaryRows,
+  parseInvoiceNumber,
+  sumInvoiceLines,
+  type InvoiceLine,
+} from "./invoice";
 import { vatBreakdown } from "./money";
 
 describe("invoice numbers", () => {
@@ -104,5 +113,34 @@ describe("invoice totals check", () => {
     expect(invoiceAddsUp([line(826, 174, 1000)], { netCents: 827, vatCents: 173, grossCents: 1000 })).toBe(false);
     expect(invoiceAddsUp([line(826, 174, 1000)], { netCents: 826, vatCents: 174, grossCents: 1001 })).toBe(false);
     expect(invoiceAddsUp([], { netCents: 0, vatCents: 0, grossCents: 0 })).toBe(false);
+  });
+});
+
+describe("the rows below the lines", () => {
+  it("show the administration fee taken off as a Tegoed row, then Subtotaal, btw and Totaal, as the Betaling step does", () => {
+    const totals = vatBreakdown(9000);
+    const lines = buildInvoiceLines({
+      description: "Basispakket",
+      totals,
+      package: { priceCents: 10_000, creditCents: 1000, creditDescription: "Tegoed: administratiekosten, al betaald bij uw aanmelding" },
+    });
+    expect(chargedLines(lines).map((line) => line.description)).toEqual(["Basispakket"]);
+    expect(invoiceSummaryRows(lines, totals)).toEqual([
+      { label: "Tegoed: administratiekosten, al betaald bij uw aanmelding", cents: 1000, strong: false },
+      { label: "Subtotaal excl. btw", cents: 7438, strong: false },
+      { label: "Btw 21%", cents: 1562, strong: false },
+      { label: "Totaal incl. btw", cents: 9000, strong: true },
+    ]);
+  });
+
+  it("are the totals alone when nothing is credited", () => {
+    const totals = vatBreakdown(1000);
+    const lines = buildInvoiceLines({ description: "Vivium Services administratiekosten", totals });
+    expect(chargedLines(lines)).toEqual(lines);
+    expect(invoiceSummaryRows(lines, totals)).toEqual([
+      { label: "Totaal excl. btw", cents: 826, strong: false },
+      { label: "Btw 21%", cents: 174, strong: false },
+      { label: "Totaal incl. btw", cents: 1000, strong: true },
+    ]);
   });
 });

@@ -100,3 +100,27 @@ export function buildInvoiceLines(input: InvoiceLinesInput): InvoiceLine[] {
   }
   return [{ description, ...totals, vatRate: INVOICE_VAT_RATE }];
 }
+
+/** A row below the lines of an invoice: a label and an amount in cents. */
+export type InvoiceSummaryRow = { label: string; cents: number; strong: boolean };
+
+/** What the lines table lists: what was bought. A credit is not a purchase; it is shown below the table. */
+export function chargedLines(lines: readonly InvoiceLine[]): InvoiceLine[] {
+  return lines.filter((line) => line.grossCents >= 0);
+}
+
+/**
+ * The rows below the lines table, as the Betaling step of the manual lists
+ * them: each credit as a "Tegoed" row with the amount taken off (incl. btw,
+ * without a sign: the word says it is deducted, and the PDF's standard fonts
+ * have no minus sign), then the subtotal excl. btw, the btw and the total.
+ */
+export function invoiceSummaryRows(lines: readonly InvoiceLine[], totals: InvoiceTotals): InvoiceSummaryRow[] {
+  const credits = lines.filter((line) => line.grossCents < 0).map((line) => ({ label: line.description, cents: -line.grossCents, strong: false }));
+  return [
+    ...credits,
+    { label: credits.length > 0 ? "Subtotaal excl. btw" : "Totaal excl. btw", cents: totals.netCents, strong: false },
+    { label: `Btw ${INVOICE_VAT_RATE}%`, cents: totals.vatCents, strong: false },
+    { label: "Totaal incl. btw", cents: totals.grossCents, strong: true },
+  ];
+}

@@ -85,7 +85,7 @@ describe("formatEuro", () => {
     [99, "€ 0,99"],
     [1_000_000, "€ 10.000,00"],
     [123_456_789, "€ 1.234.567,89"],
-    [-250, "€ -2,50"],
+    [-250, "− € 2,50"],
   ])("shows %i cents as %s", (cents, expected) => {
     expect(formatEuro(cents)).toBe(expected);
   });

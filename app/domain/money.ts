@@ -58,14 +58,18 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+$)/g, ".");
 }
 
-/** `1500` → `€ 15,00`; `125000` → `€ 1.250,00`; `-250` → `€ -2,50`. Built by hand so no ICU version changes it. */
+/**
+ * `1500` → `€ 15,00`; `125000` → `€ 1.250,00`; `-250` → `− € 2,50`, with a real
+ * minus sign (U+2212) before the euro sign, as a deduction is written in Dutch.
+ * Built by hand so no ICU version changes it.
+ */
 export function formatEuro(cents: number): string {
   assertCents(cents);
-  const sign = cents < 0 ? "-" : "";
+  const sign = cents < 0 ? "\u2212 " : "";
   const absolute = Math.abs(cents);
   const euros = groupThousands(String(Math.floor(absolute / 100)));
   const rest = String(absolute % 100).padStart(2, "0");
-  return `€ ${sign}${euros},${rest}`;
+  return `${sign}€ ${euros},${rest}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  amountDueText,
   amsterdamIsoDate,
   FIRST_PACKAGE_CREDIT_CENTS,
   getPackage,
@@ -12,6 +13,7 @@ import {
   PACKAGES,
   resolvePackagePrice,
   starsLabel,
+  waitsForProviderPayment,
   type PackageKey,
 } from "./packages";
 
@@ -178,5 +180,22 @@ describe("the package period", () => {
 
   it("describes a package with its period in Dutch", () => {
     expect(packageDescription("plus", "2026-03-01", "2027-02-28")).toBe("Pluspakket Vivium Services, 1 maart 2026 t/m 28 februari 2027");
+  });
+});
+
+describe("amountDueText", () => {
+  it("shows the amount with the price and the € 10 credit it is made of", () => {
+    expect(amountDueText({ priceCents: 30_000, creditCents: 1000 })).toBe("€ 290,00 (€ 300,00 min € 10,00 tegoed van uw aanmelding)");
+  });
+
+  it("is the price alone without a credit", () => {
+    expect(amountDueText({ priceCents: 10_000, creditCents: 0 })).toBe("€ 100,00");
+  });
+});
+
+describe("waitsForProviderPayment", () => {
+  it("is true until a payment is paid or with the bank", () => {
+    for (const status of [null, "created", "open", "failed", "canceled", "expired"] as const) expect(waitsForProviderPayment(status), String(status)).toBe(true);
+    for (const status of ["paid", "pending", "authorized"] as const) expect(waitsForProviderPayment(status), status).toBe(false);
   });
 });

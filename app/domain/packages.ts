@@ -4,8 +4,9 @@
  * administration fee paid at signup is credited once, on the first package.
  * Prices are yearly, in cents, including 21% VAT.
  */
+import type { PaymentStatus } from "#db/schema";
 import { amsterdamCalendarDate, formatDutchDate } from "./age";
-import { vatBreakdown } from "./money";
+import { formatEuro, vatBreakdown } from "./money";
 import { ADMINISTRATION_FEE_CENTS } from "./payments";
 import { countOf, NOUNS } from "./plural";
 
@@ -111,7 +112,25 @@ export function packageDescription(key: PackageKey, startsOn: string, endsOn: st
 /** What a provider's first package is reduced by: the administration fee they paid at signup. */
 export const FIRST_PACKAGE_CREDIT_CENTS = ADMINISTRATION_FEE_CENTS;
 
-export const ADMINISTRATION_FEE_CREDIT_DESCRIPTION = "Min: administratiekosten, al betaald bij uw aanmelding";
+export const ADMINISTRATION_FEE_CREDIT_DESCRIPTION = "Tegoed: administratiekosten, al betaald bij uw aanmelding";
+
+/**
+ * What a package still costs the provider, in words: `€ 290,00 (€ 300,00 min
+ * € 10,00 tegoed van uw aanmelding)`, or just the amount when nothing is
+ * credited. The same words on the welcome page, the package page and in the e-mail.
+ */
+export function amountDueText({ priceCents, creditCents }: { priceCents: number; creditCents: number }): string {
+  const due = formatEuro(priceCents - creditCents);
+  return creditCents > 0 ? `${due} (${formatEuro(priceCents)} min ${formatEuro(creditCents)} tegoed van uw aanmelding)` : due;
+}
+
+/**
+ * Whether a package awaiting payment waits for the provider: nothing started
+ * yet, open, or ended unpaid. Paid or with the bank, it waits for us only.
+ */
+export function waitsForProviderPayment(paymentStatus: PaymentStatus | null): boolean {
+  return paymentStatus === null || !["paid", "pending", "authorized"].includes(paymentStatus);
+}
 
 export type PackagePriceError = "price-required" | "price-too-low" | "price-not-whole-cents" | "price-is-fixed";
 export type PackagePriceResult = { ok: true; priceCents: number } | { ok: false; reason: PackagePriceError };

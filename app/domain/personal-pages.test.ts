@@ -17,6 +17,7 @@ describe("isPersonalPage", () => {
       "/beoordeling/bedankt",
       "/inloggen",
       "/wachtwoord-herstellen/xyz",
+      "/e-mailadres-bevestigen/xyz",
       "/dienstverlener/bert-klinkenberg/contact",
       "/dienstverlener/bert-klinkenberg/contact/verzonden",
       "/dienstverlener/bert-klinkenberg/contact.data",

@@ -7,7 +7,7 @@
  * Paths of the `.data` requests Remix makes for these pages match too.
  */
 const PERSONAL = [
-  /^\/(backoffice|beheer|aanmelden|betaling|beoordeling|inloggen|uitloggen|wachtwoord-vergeten|wachtwoord-herstellen|account-verwijderd)(\/|\.data$|$)/,
+  /^\/(backoffice|beheer|aanmelden|betaling|beoordeling|inloggen|uitloggen|wachtwoord-vergeten|wachtwoord-herstellen|e-mailadres-bevestigen|account-verwijderd)(\/|\.data$|$)/,
   /^\/dienstverlener\/[^/]+\/contact(\/|\.data$|$)/,
 ];
 

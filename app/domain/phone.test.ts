@@ -58,22 +58,31 @@ describe("normalisePhone", () => {
 });
 
 describe("formatPhone", () => {
+  // Written with ordinary spaces for reading; every space in the result is a no-break space.
   it.each([
-    ["+31610034891", "06 10034891"],
-    ["+31301234567", "030 1234567"],
-    ["+31201234567", "020 1234567"],
-    ["+31101234567", "010 1234567"],
-    ["+31791234567", "079 1234567"],
-    ["+31348412345", "0348 412345"],
-    ["+31318123456", "0318 123456"],
-    ["+31851234567", "085 1234567"],
-    ["+31911234567", "091 1234567"],
+    ["+31610034891", "06 10 03 48 91"],
+    ["+31612345678", "06 12 34 56 78"],
+    ["+31301234567", "030 123 45 67"],
+    ["+31201234567", "020 123 45 67"],
+    ["+31101234567", "010 123 45 67"],
+    ["+31791234567", "079 123 45 67"],
+    ["+31348412345", "0348 41 23 45"],
+    ["+31318123456", "0318 12 34 56"],
+    ["+31851234567", "085 123 45 67"],
+    ["+31911234567", "091 123 45 67"],
   ])("shows %s as %s", (e164, expected) => {
-    expect(formatPhone(e164)).toBe(expected);
+    expect(formatPhone(e164)).toBe(expected.replaceAll(" ", "\u00a0"));
+  });
+
+  it("never gives a line a place to break inside the number", () => {
+    for (const e164 of ["+31612345678", "+31301234567", "+31348412345"]) {
+      expect(formatPhone(e164)).not.toMatch(/[ \t\n-]/);
+      expect(formatPhone(e164).replace(/\D/g, "")).toBe(`0${e164.slice(3)}`);
+    }
   });
 
   it("round-trips: the displayed form is accepted again as the same number", () => {
-    for (const input of ["0610034891", "030-1234567", "0348 412345", "085 1234567"]) {
+    for (const input of ["0610034891", "030-1234567", "0348 412345", "085 1234567", "06 12 34 56 78"]) {
       const stored = normalisePhone(input)!;
       expect(normalisePhone(formatPhone(stored))).toBe(stored);
     }

@@ -1,7 +1,7 @@
 /**
  * Dutch phone numbers as providers type them, stored once in E.164
  * (`+31610034891`) so that `tel:` links and duplicate checks need no parsing,
- * and shown the Dutch way (`06 10034891`, `030 1234567`, `0348 412345`).
+ * and shown the Dutch way (`06 12 34 56 78`, `030 123 45 67`, `0348 41 23 45`).
  */
 
 // Separators people put in numbers: `06-10034891`, `(030) 123 45 67`, `0348/412345`.
@@ -52,16 +52,33 @@ export function normalisePhone(input: string): string | null {
   return `+31${national.slice(1)}`;
 }
 
+/** Between the groups of a shown number: a line never breaks inside it. */
+const NO_BREAK_SPACE = "\u00a0";
+
 /**
- * `+31610034891` → `06 10034891`; `+31301234567` → `030 1234567`;
- * `+31348412345` → `0348 412345`. Anything that is not a stored Dutch number
- * comes back unchanged, so showing old data never throws.
+ * The one way a phone number is shown, on pages and in e-mails:
+ * `+31612345678` → `06 12 34 56 78`, `+31301234567` → `030 123 45 67`,
+ * `+31348412345` → `0348 41 23 45`, `+31851234567` → `085 123 45 67`, the
+ * groups joined by no-break spaces. Anything that is not a stored Dutch
+ * number comes back unchanged, so showing old data never throws.
  */
 export function formatPhone(e164: string): string {
   if (!/^\+31\d{9}$/.test(e164)) return e164;
   const national = `0${e164.slice(3)}`;
   const prefixLength = prefixLengthOf(national);
-  return `${national.slice(0, prefixLength)} ${national.slice(prefixLength)}`;
+  return [national.slice(0, prefixLength), ...subscriberGroups(national.slice(prefixLength))].join(NO_BREAK_SPACE);
+}
+
+/** Pairs from the end, as Dutch people say them: `12345678` → 12 34 56 78, `1234567` → 123 45 67, `412345` → 41 23 45. */
+function subscriberGroups(digits: string): string[] {
+  const groups: string[] = [];
+  let end = digits.length;
+  while (end > 3) {
+    groups.unshift(digits.slice(end - 2, end));
+    end -= 2;
+  }
+  groups.unshift(digits.slice(0, end));
+  return groups;
 }
 
 /** How many leading digits (with the 0) Dutch people write apart: `06`, `030`, `0348`, `085`. */

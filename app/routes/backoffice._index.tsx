@@ -1,11 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DashboardStatistics } from "~/components/dashboard-statistics";
+import { PackageDueNotice } from "~/components/package-due-notice";
 import { CONTACT } from "~/domain/contact";
+import { waitsForProviderPayment } from "~/domain/packages";
 import { firstUnfinishedStep } from "~/domain/wizard";
 import { countOpenRequests } from "~/server/contact-request-handling.server";
 import { dashboardStats } from "~/server/dashboard.server";
 import { database } from "~/server/db.server";
+import { packageOverview } from "~/server/packages.server";
 import { requireProvider } from "~/server/session.server";
 import { parseCompletedSteps } from "~/server/wizard.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
@@ -26,11 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signupUnfinished: firstUnfinishedStep(parseCompletedSteps(provider.completed_steps)) !== null,
     requests: await countOpenRequests(database().db, providerId),
     stats: await dashboardStats(database().db, providerId),
+    duePackages: (await packageOverview(database().db, providerId)).awaitingPayment
+      .filter((pkg) => waitsForProviderPayment(pkg.payment?.status ?? null))
+      .map((pkg) => ({ id: pkg.id, name: pkg.name, priceCents: pkg.priceCents, creditCents: pkg.creditCents })),
   };
 }
 
 export default function BackofficeHome() {
-  const { firstName, signupUnfinished, requests, stats } = useLoaderData<typeof loader>();
+  const { firstName, signupUnfinished, requests, stats, duePackages } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welkom, {firstName}</h1>
@@ -53,6 +59,7 @@ export default function BackofficeHome() {
           </p>
         </div>
       ) : null}
+      <PackageDueNotice packages={duePackages} payPath={(pkg) => `/backoffice/pakket#te-betalen-${pkg.id}`} />
       <RequestsNotice {...requests} />
       <DashboardStatistics {...stats} />
       <h2>Wat wilt u doen?</h2>

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceGroup, ErrorSummary, formState } from "~/components/form";
-import { formatMoment, OUTCOME_LABELS, OUTCOMES, STATUS_LABELS } from "~/domain/contact-request-status";
+import { formatMoment, invitesReview, OUTCOME_CHOICE_LABELS, OUTCOME_LABELS, OUTCOMES, STATUS_LABELS } from "~/domain/contact-request-status";
 import { formatPhone } from "~/domain/phone";
 import { config } from "~/server/config.server";
 import { findRequestForProvider, finishHandling, startHandling } from "~/server/contact-request-handling.server";
@@ -16,10 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded ? `Aanvraag van ${loaded.request.customerName}` : "Aanvraag"} — Mijn omgeving — Vivium Services` },
 ];
 
-const labels = { outcome: "Wat is de uitkomst?" };
+const labels = { outcome: "Heeft u de klant geholpen?" };
 
 const finishSchema = z.object({
-  outcome: z.enum(OUTCOMES, { error: "Kies of u een afspraak heeft gemaakt of niet" }),
+  outcome: z.enum(OUTCOMES, { error: "Kies of u de klant heeft geholpen of niet" }),
 });
 
 const notFound = () => new Response("Niet gevonden", { status: 404 });
@@ -95,12 +95,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await finishHandling(db, { providerId, requestId: id, outcome: submission.value.outcome, baseUrl });
   if ("kind" in result) throw notFound();
   // Already afgehandeld (a second click, another tab): the page shows how it was settled.
-  return redirect(result.ok ? `${page}?bijgewerkt=afgehandeld` : page, 303);
+  const settled = invitesReview(submission.value.outcome) ? "afgehandeld" : "afgehandeld-niet-geholpen";
+  return redirect(result.ok ? `${page}?bijgewerkt=${settled}` : page, 303);
 }
 
 const CONFIRMATIONS: Record<string, string> = {
-  "in-behandeling": "De aanvraag staat nu op “In behandeling”. Handel de aanvraag af zodra u weet of er een afspraak is.",
+  "in-behandeling": "De aanvraag staat nu op “In behandeling”. Heeft u een afspraak gemaakt? Handel de aanvraag dan af na uw bezoek.",
   afgehandeld: "De aanvraag is afgehandeld. De klant krijgt een e-mail met de vraag om u te beoordelen.",
+  "afgehandeld-niet-geholpen": "De aanvraag is afgehandeld.",
 };
 
 export default function ContactRequestPage() {
@@ -191,7 +193,7 @@ export default function ContactRequestPage() {
           <h2 id="actions-title">Wat heeft u gedaan?</h2>
           {r.status === "new" ? (
             <Form method="post" className="request-actions__form">
-              <p>Heeft u contact opgenomen, maar is er nog geen afspraak? Neem de aanvraag dan in behandeling.</p>
+              <p>Heeft u contact opgenomen of een afspraak gemaakt? Neem de aanvraag dan in behandeling. Na uw bezoek handelt u de aanvraag af.</p>
               <button type="submit" name="intent" value="start" className="button--secondary button" disabled={busy}>
                 In behandeling nemen
               </button>
@@ -201,9 +203,9 @@ export default function ContactRequestPage() {
             <ChoiceGroup
               name="outcome"
               legend={labels.outcome}
-              hint="Na het afhandelen vragen wij de klant om een beoordeling."
+              hint="Kies “Geholpen” pas na uw bezoek. Dan vragen wij de klant om een beoordeling."
               type="radio"
-              options={OUTCOMES.map((value) => ({ value, label: OUTCOME_LABELS[value] }))}
+              options={OUTCOMES.map((value) => ({ value, label: OUTCOME_CHOICE_LABELS[value] }))}
               selected={form.list("outcome")}
               error={form.error("outcome")}
             />

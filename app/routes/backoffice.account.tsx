@@ -1,12 +1,12 @@
 import { parseWithZod } from "~/domain/form-submission";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, formState, TextField } from "~/components/form";
 import { emailChangeLabels, emailChangeSchema, passwordChangeLabels, passwordChangeSchema } from "~/domain/account";
-import { accountOverview, changeEmail, changePassword } from "~/server/account.server";
+import { accountOverview, cancelEmailChange, changePassword, pendingEmailChange, requestEmailChange, resendEmailChangeLink } from "~/server/account.server";
 import { database } from "~/server/db.server";
-import { accountPasswordLimit, hitRateLimit } from "~/server/rate-limit.server";
-import { createProviderSession, destroyProviderSession, requireProvider } from "~/server/session.server";
+import { accountPasswordLimit, emailChangeLinkLimit, hitRateLimit } from "~/server/rate-limit.server";
+import { createProviderSession, requireProvider } from "~/server/session.server";
 import { inMinutes } from "~/domain/count-messages";
 
 export const meta: MetaFunction = () => [{ title: "E-mailadres en wachtwoord — Mijn omgeving — Vivium Services" }];
@@ -17,8 +17,9 @@ const PASSWORD_HINT = "Minstens 10 tekens. Een zin van een paar woorden is makke
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const providerId = await requireProvider(request);
-  const { email } = await accountOverview(database().db, providerId);
-  return { email };
+  const { db } = database();
+  const { email } = await accountOverview(db, providerId);
+  return { email, pending: await pendingEmailChange(db, providerId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,19 +31,42 @@ export async function action({ request }: ActionFunctionArgs) {
     return limit.allowed ? null : [`U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het ${inMinutes(Math.ceil(limit.retryAfterSeconds / 60))} opnieuw, of bel ons.`];
   };
 
-  if (formData.get("intent") === "email") {
+  const intent = formData.get("intent");
+  // Each link goes to an address the provider typed; the limit keeps anyone's inbox from being filled through ours.
+  let linkRetryMinutes = 0;
+  const mayMail = async () => {
+    const limit = await hitRateLimit(db, emailChangeLinkLimit(), String(providerId));
+    linkRetryMinutes = Math.ceil(limit.retryAfterSeconds / 60);
+    return limit.allowed;
+  };
+  const tooManyLinks = () =>
+    `U heeft al een paar keer een link laten sturen. Kijk in uw e-mail, ook bij ongewenste e-mail (spam). Een nieuwe link sturen kan ${inMinutes(linkRetryMinutes)} weer.`;
+
+  if (intent === "email") {
     const submission = parseWithZod(formData, { schema: emailChangeSchema });
     const reply = (options?: Parameters<typeof submission.reply>[0], status = 400) =>
       data({ intent: "email" as const, result: submission.reply({ ...options, hideFields: ["emailPassword"] }) }, { status });
     if (submission.status !== "success") return reply();
     const limited = await tooManyTries();
     if (limited) return reply({ formErrors: limited }, 429);
-    const outcome = await changeEmail(db, providerId, submission.value.newEmail, submission.value.emailPassword);
+    const outcome = await requestEmailChange(db, providerId, submission.value.newEmail, submission.value.emailPassword, { mayMail });
     if (outcome === "wrong-password") return reply({ fieldErrors: { emailPassword: [WRONG_PASSWORD] } });
-    if (outcome === "taken") return reply({ fieldErrors: { newEmail: ["Er is al een account met dit e-mailadres. Kies een ander e-mailadres"] } });
+    if (outcome === "limited") return reply({ formErrors: [tooManyLinks()] }, 429);
     if (outcome === "unchanged") return reply({ fieldErrors: { newEmail: ["Dit is al uw e-mailadres. Vul het nieuwe e-mailadres in"] } });
-    // Every session has ended, this one too: the browser forgets its cookie and signs in with the new address.
-    return destroyProviderSession(request, "/inloggen?e-mailadres=gewijzigd");
+    // An address of another account comes here too: the answer must not tell the two apart.
+    return redirect(`${PAGE}?e-mailadres=link-verstuurd`, 303);
+  }
+
+  if (intent === "email-resend") {
+    if (!(await pendingEmailChange(db, providerId))) return redirect(PAGE, 303);
+    if (!(await mayMail())) return data({ intent: "email-resend" as const, problem: tooManyLinks() }, { status: 429 });
+    const sent = await resendEmailChangeLink(db, providerId);
+    return redirect(sent === "sent" ? `${PAGE}?e-mailadres=opnieuw-verstuurd` : PAGE, 303);
+  }
+
+  if (intent === "email-cancel") {
+    await cancelEmailChange(db, providerId);
+    return redirect(`${PAGE}?e-mailadres=geannuleerd`, 303);
   }
 
   const submission = parseWithZod(formData, { schema: passwordChangeSchema });
@@ -58,12 +82,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, pending } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const emailForm = formState(actionData?.intent === "email" ? actionData.result : null, {});
   const passwordForm = formState(actionData?.intent === "password" ? actionData.result : null, {});
   const passwordChanged = searchParams.get("wachtwoord") === "gewijzigd" && !actionData;
+  const emailStep = actionData ? null : searchParams.get("e-mailadres");
 
   return (
     <>
@@ -76,15 +101,32 @@ export default function AccountPage() {
           </p>
         </div>
       ) : null}
+      {emailStep === "geannuleerd" && !pending ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            <strong>De wijziging van uw e-mailadres is geannuleerd.</strong> U logt in met het e-mailadres {email}.
+          </p>
+        </div>
+      ) : null}
       <p className="lead">
         U logt in met het e-mailadres <strong>{email}</strong>.
       </p>
 
+      {pending ? (
+        <PendingEmailChange
+          pending={pending}
+          email={email}
+          sentAgain={emailStep === "opnieuw-verstuurd"}
+          problem={actionData?.intent === "email-resend" ? actionData.problem : null}
+        />
+      ) : null}
+
       <section aria-labelledby="email-title">
-        <h2 id="email-title">E-mailadres wijzigen</h2>
+        <h2 id="email-title">{pending ? "Een ander e-mailadres kiezen" : "E-mailadres wijzigen"}</h2>
         <p>
-          Let op: na het wijzigen van uw e-mailadres wordt u op alle apparaten automatisch uitgelogd. Daarna logt u in met
-          uw nieuwe e-mailadres. Wij sturen een bericht naar uw oude e-mailadres.
+          Wij sturen een e-mail met een link naar uw nieuwe e-mailadres. Pas als u op die link klikt, wordt dat uw nieuwe
+          e-mailadres en wordt u op alle apparaten uitgelogd. Tot die tijd logt u in met {email}. Wij sturen ook een bericht
+          naar dat adres.
         </p>
         <ErrorSummary errors={emailForm.errors} labels={emailChangeLabels} />
         <Form method="post" noValidate aria-labelledby="email-title">
@@ -106,7 +148,7 @@ export default function AccountPage() {
             error={emailForm.error("emailPassword")}
           />
           <div className="form-actions">
-            <button type="submit">E-mailadres wijzigen</button>
+            <button type="submit">Stuur de link naar mijn nieuwe e-mailadres</button>
           </div>
         </Form>
       </section>
@@ -141,5 +183,44 @@ export default function AccountPage() {
         </p>
       </section>
     </>
+  );
+}
+
+/** The change that waits for its link: where the link went, what holds until then, and the two ways on. */
+function PendingEmailChange({ pending, email, sentAgain, problem }: { pending: { newEmail: string }; email: string; sentAgain: boolean; problem: string | null }) {
+  return (
+    <section aria-labelledby="pending-title" className="notice">
+      <h2 id="pending-title">Bevestig uw nieuwe e-mailadres</h2>
+      {problem ? (
+        <p role="alert">
+          <strong>{problem}</strong>
+        </p>
+      ) : null}
+      <p role="status">
+        <strong>
+          {sentAgain ? "Wij hebben de link nog een keer gestuurd naar" : "Wij hebben een link gestuurd naar"} {pending.newEmail}.
+        </strong>
+      </p>
+      <p>
+        Klik op de link in die e-mail om uw nieuwe e-mailadres te bevestigen. De link werkt 24 uur. Tot die tijd blijft{" "}
+        {email} het e-mailadres waarmee u inlogt.
+      </p>
+      <p>
+        Geen e-mail gekregen? Kijk ook bij uw ongewenste e-mail (spam). Staat er een fout in het adres? Annuleer dan de
+        wijziging, of kies hieronder een ander e-mailadres.
+      </p>
+      <div className="form-actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="email-resend" />
+          <button type="submit">Stuur de link opnieuw</button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value="email-cancel" />
+          <button type="submit" className="button--secondary">
+            Wijziging annuleren
+          </button>
+        </Form>
+      </div>
+    </section>
   );
 }

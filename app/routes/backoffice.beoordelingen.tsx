@@ -48,7 +48,7 @@ export default function ProviderReviews() {
     <>
       <h1>Beoordelingen</h1>
       <p className="lead">
-        Klanten krijgen na een afgehandelde aanvraag een e-mail met de vraag om u te beoordelen. Op elke beoordeling kunt u één keer openbaar
+        Klanten die u heeft geholpen, krijgen na uw bezoek een e-mail met de vraag om u te beoordelen: zodra u hun aanvraag afhandelt met “Geholpen”. Op elke beoordeling kunt u één keer openbaar
         reageren. Uw reactie staat onder de beoordeling op uw profiel en kan daarna niet meer worden gewijzigd.
       </p>
       {placed ? (

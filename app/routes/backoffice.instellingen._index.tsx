@@ -118,8 +118,8 @@ export default function SettingsOverview() {
           <Fact label="E-mailadres" value={persoonlijk.email} />
         </dl>
         <p>
-          Uw e-mailadres of wachtwoord wijzigt u bij <Link to="/backoffice/account">E-mailadres en wachtwoord</Link>. Als u
-          uw e-mailadres aanpast, wordt u automatisch uitgelogd; daarna logt u in met uw nieuwe e-mailadres.
+          Uw e-mailadres of wachtwoord wijzigt u bij <Link to="/backoffice/account">E-mailadres en wachtwoord</Link>. Een
+          nieuw e-mailadres gaat pas in als u op de link klikt die wij daarheen sturen; daarna logt u in met dat e-mailadres.
         </p>
       </section>
 

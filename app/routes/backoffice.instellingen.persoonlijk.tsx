@@ -37,8 +37,8 @@ export default function PersoonlijkSettings() {
               <strong>Mijn e-mailadres is</strong> {email}
             </p>
             <p className="field__hint">
-              Uw e-mailadres wijzigt u bij <Link to="/backoffice/account">E-mailadres en wachtwoord</Link>. Daarna wordt u
-              automatisch uitgelogd en logt u in met uw nieuwe e-mailadres.
+              Uw e-mailadres wijzigt u bij <Link to="/backoffice/account">E-mailadres en wachtwoord</Link>. Wij sturen dan
+              een link naar uw nieuwe e-mailadres; pas als u daarop klikt, logt u in met het nieuwe e-mailadres.
             </p>
           </div>
         }

@@ -2,13 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { PaymentStatus, ProviderPackageStatus } from "#db/schema";
+import { PackageDueNotice } from "~/components/package-due-notice";
 import { PaymentsTable, type PaymentsColumn } from "~/components/payments-table";
 import { CONTACT } from "~/domain/contact";
 import { formatDutchDate } from "~/domain/age";
 import { formatEuro } from "~/domain/money";
 import { PAYMENT_STATUS_LABEL } from "~/domain/payment-status";
 import { paymentOutcome } from "~/domain/payments";
-import { starsLabel } from "~/domain/packages";
+import { starsLabel, waitsForProviderPayment } from "~/domain/packages";
 import { database } from "~/server/db.server";
 import { listInvoices } from "~/server/invoices.server";
 import { listProviderPayments, type PaymentListItem } from "~/server/payment-history.server";
@@ -115,6 +116,11 @@ export default function PackageAndInvoices() {
         </div>
       ) : null}
 
+      <PackageDueNotice
+        packages={awaitingPayment.filter((pkg) => waitsForProviderPayment(pkg.payment?.status ?? null))}
+        payPath={(pkg) => `#te-betalen-${pkg.id}`}
+      />
+
       <section aria-labelledby="pakket-titel">
         <h2 id="pakket-titel">Uw promotiepakket</h2>
         {nothing ? (
@@ -188,7 +194,8 @@ type PackageBoxProps = { pkg: ProviderPackage; heading: string; due?: boolean; c
 
 function PackageBox({ pkg, heading, due = false, children, footer }: PackageBoxProps) {
   return (
-    <div className={due ? "package-box package-box--due" : "package-box"}>
+    // A package to pay has an address of its own: the notices about it link here.
+    <div className={due ? "package-box package-box--due" : "package-box"} id={due ? `te-betalen-${pkg.id}` : undefined}>
       <h3>
         {heading}: {pkg.name}
       </h3>

@@ -70,7 +70,7 @@ export default function Tips() {
       <section aria-labelledby="tip-reviews">
         <h2 id="tip-reviews">5. Verzamel beoordelingen</h2>
         <p>
-          Na een afgehandeld contactverzoek vragen wij de klant om een beoordeling. Goede beoordelingen zijn het sterkste
+          Handelt u een contactverzoek na uw bezoek af met “Geholpen”, dan vragen wij de klant om een beoordeling. Goede beoordelingen zijn het sterkste
           bewijs dat u te vertrouwen bent. Reageer vriendelijk op wat klanten schrijven, ook als het eens minder goed ging.
         </p>
         <p>

@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { ErrorSummary, FieldError } from "~/components/form";
 import { useHydrated } from "~/components/photo-cropper";
 import { VideoRecorder } from "~/components/video-recorder";
+import { formatDutchDay } from "~/domain/age";
 import { videoMessage, videoUrl } from "~/domain/video-file";
 import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
@@ -54,8 +55,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   return redirect(`${PAGE}?opgeslagen=1`, 303);
 }
-
-const DATE = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" });
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
@@ -186,7 +185,7 @@ function VideoStatus({ approved, candidate }: { approved: VideoSummary | null; c
             <>
               <h3>Uw nieuwe video wacht op goedkeuring</h3>
               <p>
-                Opgeslagen op {DATE.format(new Date(candidate.createdAt))}. Een medewerker van Vivium Services bekijkt de video
+                Opgeslagen op {formatDutchDay(candidate.createdAt)}. Een medewerker van Vivium Services bekijkt de video
                 meestal binnen twee werkdagen. Alleen u kunt hem nu zien.
                 {approved ? " Tot die tijd blijft uw vorige video op uw profiel staan." : null}
               </p>
@@ -204,7 +203,7 @@ function VideoStatus({ approved, candidate }: { approved: VideoSummary | null; c
       {approved ? (
         <div className="video-box video-box--approved">
           <h3>Uw video staat op uw profiel</h3>
-          <p>Goedgekeurd{approved.reviewedAt ? ` op ${DATE.format(new Date(approved.reviewedAt))}` : ""}. Klanten zien deze video op uw profielpagina.</p>
+          <p>Goedgekeurd{approved.reviewedAt ? ` op ${formatDutchDay(approved.reviewedAt)}` : ""}. Klanten zien deze video op uw profielpagina.</p>
           <VideoPlayer video={approved} label="Bekijk uw goedgekeurde video" />
         </div>
       ) : null}

@@ -7,9 +7,11 @@ import { ErrorSummary, formState, TextArea } from "~/components/form";
 import { PaymentsTable, type PaymentsColumn } from "~/components/payments-table";
 import { TableScroll } from "~/components/table-scroll";
 import { STATUS_LABELS as REQUEST_STATUS_LABELS } from "~/domain/contact-request-status";
+import { formatDutchDate } from "~/domain/age";
 import { formatEuro } from "~/domain/money";
 import { PACKAGES } from "~/domain/packages";
 import { PAYMENT_STATUS_LABEL } from "~/domain/payment-status";
+import { formatPhone } from "~/domain/phone";
 import { MAX_NOTE_LENGTH, VERIFICATION_CHECKS } from "~/domain/verification";
 import { config } from "~/server/config.server";
 import { database } from "~/server/db.server";
@@ -389,11 +391,11 @@ export default function StaffProviderDetail() {
             <a href={`mailto:${p.email}`}>{p.email}</a>
           </dd>
           <dt>Telefoon</dt>
-          <dd>{p.phone ? <a href={`tel:${p.phone}`}>{p.phone}</a> : "niet ingevuld"}</dd>
+          <dd>{p.phone ? <a href={`tel:${p.phone}`}>{formatPhone(p.phone)}</a> : "niet ingevuld"}</dd>
           <dt>Geslacht</dt>
           <dd>{p.gender ?? "niet ingevuld"}</dd>
           <dt>Geboortedatum</dt>
-          <dd>{p.birth_date ?? "niet ingevuld"}</dd>
+          <dd>{p.birth_date ? formatDutchDate(p.birth_date) : "niet ingevuld"}</dd>
           <dt>Woonadres</dt>
           <dd>{address(p.home_street, p.home_house_number, p.home_addition, p.home_postcode, p.home_city)}</dd>
           <dt>Ingeschreven bij KvK</dt>

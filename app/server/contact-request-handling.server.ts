@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import type { ContactMoment, ContactRequestOutcome, ContactRequestStatus } from "#db/schema";
-import { isOverdue, transition, type TransitionResult } from "~/domain/contact-request-status";
+import { invitesReview, isOverdue, transition, type TransitionResult } from "~/domain/contact-request-status";
 import type { Db } from "./db.server";
 import { inviteReview } from "./reviews.server";
 
@@ -142,7 +142,7 @@ type ChangeInput = { providerId: number; requestId: number; now?: Date };
  * Applies a status change to one of the provider's requests in one
  * transaction: the row (only if it still has the status the rules were
  * checked against, so two clicks cannot both pass), the history, and for
- * afgehandeld the review invitation with its e-mail.
+ * afgehandeld with geholpen the review invitation with its e-mail.
  */
 async function change(
   db: Db,
@@ -185,7 +185,7 @@ async function change(
       .insertInto("contact_request_history")
       .values({ contact_request_id: current.id, status: next.status, outcome: next.outcome, changed_by: "provider", note: null, recorded_at: at })
       .execute();
-    if (next.status === "handled") await inviteReview(trx, { contactRequestId: current.id, baseUrl, now });
+    if (next.status === "handled" && next.outcome && invitesReview(next.outcome)) await inviteReview(trx, { contactRequestId: current.id, baseUrl, now });
     return { ok: true, status: next.status };
   });
 }
@@ -195,7 +195,7 @@ export function startHandling(db: Db, input: ChangeInput & { baseUrl: string }):
   return change(db, input, { to: "in_progress" }, input.baseUrl);
 }
 
-/** "Afhandelen" with the outcome; invites the customer to write a review. */
+/** "Afhandelen" with the outcome; geholpen invites the customer to write a review. */
 export function finishHandling(
   db: Db,
   input: ChangeInput & { outcome: ContactRequestOutcome | null | undefined; baseUrl: string },

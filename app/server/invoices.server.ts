@@ -20,12 +20,15 @@ import { CONTACT } from "~/domain/contact";
 import { amsterdamCalendarDate, formatDutchDate } from "~/domain/age";
 import {
   buildInvoiceLines,
+  chargedLines,
   formatInvoiceNumber,
   invoiceAddsUp,
+  invoiceSummaryRows,
   INVOICE_VAT_RATE,
   parseInvoiceNumber,
   type InvoiceLine,
   type InvoiceParty,
+  type InvoiceSummaryRow,
   type InvoiceTotals,
 } from "~/domain/invoice";
 import { formatEuro } from "~/domain/money";
@@ -198,14 +201,19 @@ export async function listInvoices(db: Db, providerId: number): Promise<InvoiceS
 }
 
 /** An invoice by its number, only for the provider it was issued to. */
-export async function findProviderInvoice(db: Db, providerId: number, number: string): Promise<Invoice | null> {
-  const row = await db
+export function findProviderInvoice(db: Db, providerId: number, number: string): Promise<Invoice | null> {
+  return findInvoice(db, number, providerId);
+}
+
+/** An invoice by its number; with `providerId`, only when it was issued to that provider. */
+async function findInvoice(db: Db, number: string, providerId?: number): Promise<Invoice | null> {
+  let query = db
     .selectFrom("invoices as i")
     .innerJoin("payments as p", "p.id", "i.payment_id")
     .select(["i.number", "i.issued_at", "i.seller", "i.buyer", "i.lines", "i.net_cents", "i.vat_cents", "i.gross_cents", "p.paid_at"])
-    .where("i.number", "=", number)
-    .where("i.provider_id", "=", providerId)
-    .executeTakeFirst();
+    .where("i.number", "=", number);
+  if (providerId !== undefined) query = query.where("i.provider_id", "=", providerId);
+  const row = await query.executeTakeFirst();
   if (!row) return null;
   return {
     number: row.number,
@@ -220,6 +228,13 @@ export async function findProviderInvoice(db: Db, providerId: number, number: st
 
 export function invoiceFileName(number: string): string {
   return `factuur-${number}.pdf`;
+}
+
+/** The invoice as the PDF attached to the invoice e-mail; rendered when the mail is sent, not stored. */
+export async function invoicePdfAttachment(db: Db, number: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  const invoice = await findInvoice(db, number);
+  if (!invoice) throw new InvoiceError(`Invoice ${number} does not exist`);
+  return { filename: invoiceFileName(invoice.number), contentType: "application/pdf", content: await renderInvoicePdf(invoice) };
 }
 
 /**
@@ -282,7 +297,13 @@ export async function renderInvoicePdf(invoice: Invoice, options: { compress?: b
     compress: options.compress ?? true,
     lang: "nl-NL",
     displayTitle: true,
-    info: { Title: `Factuur ${invoice.number}`, Author: invoice.seller.name, Subject: `Factuur ${invoice.number} van ${invoice.seller.name}` },
+    info: {
+      Title: `Factuur ${invoice.number}`,
+      Author: invoice.seller.name,
+      Subject: `Factuur ${invoice.number} van ${invoice.seller.name}`,
+      // Not the moment of rendering: an e-mail retried after a crash must carry the same file (ADR 006).
+      CreationDate: new Date(invoice.issuedAt),
+    },
   });
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -308,9 +329,9 @@ export async function renderInvoicePdf(invoice: Invoice, options: { compress?: b
   ]);
   doc.moveDown(1);
 
-  linesTable(doc, invoice.lines);
+  linesTable(doc, chargedLines(invoice.lines));
   doc.moveDown(0.6);
-  totals(doc, invoice.totals);
+  totals(doc, invoiceSummaryRows(invoice.lines, invoice.totals));
   doc.moveDown(1.2);
 
   doc
@@ -397,24 +418,21 @@ function linesTable(doc: PDFKit.PDFDocument, lines: InvoiceLine[]): void {
   }
 }
 
-function totals(doc: PDFKit.PDFDocument, sums: InvoiceTotals): void {
-  const labelX = PAGE.margin + COLUMNS[0]!.width;
-  const labelWidth = COLUMNS[1]!.width + COLUMNS[2]!.width - CELL_PADDING;
-  const valueX = labelX + labelWidth + CELL_PADDING;
+function totals(doc: PDFKit.PDFDocument, rows: InvoiceSummaryRow[]): void {
   const valueWidth = COLUMNS[3]!.width - CELL_PADDING;
-  const rows: [string, number, boolean][] = [
-    ["Totaal excl. btw", sums.netCents, false],
-    [`Btw ${INVOICE_VAT_RATE}%`, sums.vatCents, false],
-    ["Totaal incl. btw", sums.grossCents, true],
-  ];
-  for (const [label, cents, strong] of rows) {
+  const valueX = PAGE.margin + CONTENT_WIDTH - valueWidth;
+  // Labels may use the whole width left of the amounts: a Tegoed row's description is longer than "Btw 21%".
+  const labelWidth = valueX - CELL_PADDING - PAGE.margin;
+  for (const { label, cents, strong } of rows) {
     const y = doc.y + 4;
     doc
       .fillColor(INK)
       .font(strong ? "Helvetica-Bold" : "Helvetica")
       .fontSize(strong ? BODY_SIZE + 1 : BODY_SIZE);
-    doc.text(label, labelX, y, { width: labelWidth, align: "right" });
+    doc.text(label, PAGE.margin, y, { width: labelWidth, align: "right" });
+    const labelBottom = doc.y;
     doc.text(formatEuro(cents), valueX, y, { width: valueWidth, align: "right" });
+    doc.y = Math.max(labelBottom, doc.y);
   }
   doc.x = PAGE.margin;
 }

@@ -6,6 +6,7 @@ import nodemailer from "nodemailer";
 import type { OutboxMessagesTable } from "#db/schema";
 import { ConfigError, type Config } from "./config.server";
 import type { Db } from "./db.server";
+import { invoicePdfAttachment } from "./invoices.server";
 
 /**
  * The e-mail outbox. Code that causes an e-mail (a provider goes live, a
@@ -40,7 +41,28 @@ export type OutboxMessageInput = {
   html: string;
   /** Names the event that causes the message (`provider-live:42`); a second message with the same key is dropped. */
   dedupeKey?: string;
+  /** A file to attach, by reference; the worker renders it when it sends (see renderAttachment). */
+  attachment?: MailAttachment;
 };
+
+/** What can be attached: an issued invoice, as its PDF. Stored as JSON in `outbox_messages.attachment`. */
+export type MailAttachment = { invoice: string };
+
+/** An attachment as a transport sends it. */
+export type MailFile = { filename: string; contentType: string; content: Buffer };
+
+/** The file for an attachment reference, made from what the database holds now. */
+export function renderAttachment(db: Db, attachment: MailAttachment): Promise<MailFile> {
+  return invoicePdfAttachment(db, attachment.invoice);
+}
+
+function parseAttachment(json: string): MailAttachment {
+  const value: unknown = JSON.parse(json);
+  if (typeof value === "object" && value !== null && typeof (value as { invoice?: unknown }).invoice === "string") {
+    return { invoice: (value as { invoice: string }).invoice };
+  }
+  throw new TypeError(`unknown attachment: ${json}`);
+}
 
 const SINGLE_ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
@@ -62,6 +84,7 @@ export async function enqueueMail(db: Db, message: OutboxMessageInput): Promise<
       subject: message.subject,
       text_body: message.text,
       html_body: message.html,
+      attachment: message.attachment ? JSON.stringify(message.attachment) : null,
       next_attempt_at: now,
       created_at: now,
     })
@@ -81,6 +104,7 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   html: string;
+  attachments: MailFile[];
 };
 
 export type MailTransport = {
@@ -103,6 +127,7 @@ function mailOptions(from: string, mail: OutgoingMail) {
     html: mail.html,
     messageId: mail.messageId,
     date: mail.date,
+    attachments: mail.attachments.map((file) => ({ filename: file.filename, content: file.content, contentType: file.contentType })),
     // RFC 3834: out-of-office replies and the like are not sent back to automatic messages.
     headers: { "Auto-Submitted": "auto-generated" },
   };
@@ -319,6 +344,8 @@ export function startOutboxWorker({
     // The claim sets it; a fresh one here would defeat deduplication by receivers.
     if (!row.message_id) throw new Error(`outbox message ${row.id} was claimed without a Message-ID`);
     try {
+      // Rendered here, in the try: a file that cannot be made now is retried like a refused send.
+      const attachments = row.attachment ? [await renderAttachment(db, parseAttachment(row.attachment))] : [];
       await transport.send({
         id: row.id,
         messageId: row.message_id,
@@ -327,6 +354,7 @@ export function startOutboxWorker({
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
+        attachments,
       });
     } catch (error) {
       await recordFailure(row, describeError(error));

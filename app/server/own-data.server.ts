@@ -108,6 +108,13 @@ export async function exportOwnData(db: Db, providerId: number, now = new Date()
     .select(["description", "user_agent", "client_details", "status", "created_at"])
     .where("provider_id", "=", providerId)
     .execute();
+  // The addresses asked for as a new login name; the link's hash is a key, not data about the provider.
+  const emailChangeRequests = await db
+    .selectFrom("email_change_requests")
+    .select(["new_email", "created_at", "expires_at", "confirmed_at", "ended_at"])
+    .where("provider_id", "=", providerId)
+    .orderBy("id")
+    .execute();
 
   return {
     exportedAt: now.toISOString(),
@@ -131,6 +138,7 @@ export async function exportOwnData(db: Db, providerId: number, now = new Date()
     sessions,
     statistics,
     videoToolReports,
+    emailChangeRequests,
   };
 }
 

@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Locale, MollieApiError, PaymentMethod, type Payment as MolliePayment } from "@mollie/api-client";
 import type { Selectable } from "kysely";
 import type { PaymentPurpose, PaymentsTable, PaymentStatus } from "#db/schema";
+import { invoiceMail } from "~/domain/mail/invoice-templates";
 import { staffPackagePaymentNotActivatedMail } from "~/domain/mail/package-templates";
 import { providerLiveMail, staffProviderLiveMail } from "~/domain/mail/templates";
 import { vatBreakdown } from "~/domain/money";
@@ -24,7 +25,7 @@ import {
 import { slugify, uniqueSlug } from "~/domain/slug";
 import { config } from "./config.server";
 import type { Db } from "./db.server";
-import { issueInvoice } from "./invoices.server";
+import { invoiceFileName, issueInvoice } from "./invoices.server";
 import { mollieClient } from "./mollie-client.server";
 import { enqueueMail } from "./outbox.server";
 import { activatePackage } from "./packages.server";
@@ -208,13 +209,36 @@ async function recordStatus(db: Db, paymentId: number, status: PaymentStatus, so
  * payment came in, or was paid already) is flagged for staff (ADR 014).
  */
 async function onPaid(trx: Db, payment: PaymentRow, now: Date): Promise<void> {
-  await issueInvoice(trx, payment.id, now);
+  const invoice = await issueInvoice(trx, payment.id, now);
   if (payment.purpose === "admin_fee") {
     await goLive(trx, payment, now);
   } else if (payment.provider_package_id === null || !(await activatePackage(trx, payment.provider_package_id, now))) {
     log.warn(`payment ${payment.public_id}: paid, but package ${payment.provider_package_id ?? "(none)"} could not be activated; flagged for staff`);
     await flagForStaff(trx, payment, now);
   }
+  await sendInvoiceMail(trx, payment, invoice.number);
+}
+
+/**
+ * "U ontvangt een factuur per e-mail": the invoice goes to the provider with
+ * its PDF attached. Keyed by the invoice number, so however many syncs see
+ * the payment paid (webhook and return page), the invoice is mailed once.
+ */
+async function sendInvoiceMail(trx: Db, payment: PaymentRow, invoiceNumber: string): Promise<void> {
+  const provider = await trx.selectFrom("providers").select(["first_name", "email"]).where("id", "=", payment.provider_id).executeTakeFirstOrThrow();
+  await enqueueMail(trx, {
+    to: provider.email,
+    dedupeKey: `invoice:${invoiceNumber}`,
+    attachment: { invoice: invoiceNumber },
+    ...invoiceMail({
+      firstName: provider.first_name,
+      invoiceNumber,
+      description: payment.description,
+      amountCents: payment.gross_cents,
+      fileName: invoiceFileName(invoiceNumber),
+      invoicesUrl: `${config().baseUrl}/backoffice/pakket`,
+    }),
+  });
 }
 
 /** Marks a paid payment that activated nothing, and tells staff by e-mail (once). */

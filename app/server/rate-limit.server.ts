@@ -20,6 +20,8 @@ export const passwordResetIpLimit = (): RateLimit => ({ bucket: "password-reset-
 /** Current-password checks on the account page, per provider: a stolen session cannot be used to guess the password. */
 export const accountPasswordLimit = (): RateLimit => ({ bucket: "account-password", limit: config().signInRateLimit, windowSeconds: 15 * 60 });
 export const passwordResetEmailLimit = (): RateLimit => ({ bucket: "password-reset-email", limit: 3, windowSeconds: 60 * 60 });
+/** Links to confirm a new e-mail address, per provider: each goes to an address the provider typed, so nobody's inbox can be filled through ours. */
+export const emailChangeLinkLimit = (): RateLimit => ({ bucket: "email-change-link", limit: 5, windowSeconds: 60 * 60 });
 /**
  * Contact confirmations per recipient address per day: the form sends mail to whatever address
  * is typed, so without a cap it could be used to fill someone's inbox through our domain.

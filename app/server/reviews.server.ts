@@ -1,5 +1,5 @@
 /**
- * Reviews: the invitation a customer gets when a request is afgehandeld, the
+ * Reviews: the invitation a customer gets when a request is afgehandeld with geholpen, the
  * review written through its single-use link, what the profile and search
  * cards show, and the provider's one public reply.
  */
@@ -13,7 +13,7 @@ import { displayName } from "./providers.server";
 import { hashReviewToken, isWellFormedReviewToken, newReviewToken, reviewLinkExpiry, reviewUrl } from "./review-tokens.server";
 
 /**
- * Creates the invitation for a request that just became afgehandeld and puts
+ * Creates the invitation for a request that just became afgehandeld (geholpen) and puts
  * the e-mail with the link in the outbox. Call inside the transaction that
  * changes the status, so both happen or neither. At most one per request.
  */

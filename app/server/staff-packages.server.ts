@@ -1,13 +1,14 @@
 /**
  * Packages in the staff console: assigning one (through assignPackage, which
- * starts the payment), the package payments that are open or paid, those
+ * starts the payment; the provider is told by e-mail), the package payments that are open or paid, those
  * that were paid but activated nothing, and the payment reminder e-mail. Every action is audited in its own transaction.
  */
 import { sql } from "kysely";
-import { packageNotActivatedReason, packagePaymentReminderMail } from "~/domain/mail/package-templates";
+import { packageAssignedMail, packageNotActivatedReason, packagePaymentReminderMail } from "~/domain/mail/package-templates";
 import { amsterdamIsoDate, getPackage, type PackageKey } from "~/domain/packages";
 import type { PaymentStatus, ProviderStatus } from "#db/schema";
 import { recordStaffAction, type StaffActor } from "./audit.server";
+import { config } from "./config.server";
 import type { Db } from "./db.server";
 import { enqueueMail } from "./outbox.server";
 import { assignPackage, type AssignedPackage, type CreatePaymentFn } from "./packages.server";
@@ -79,7 +80,7 @@ export async function staffAssignPackage(
   });
   await cancelReplacedPayments(db, actor, replacedRows.map((row) => row.id));
   const replaced = replacedRows[0] ?? null;
-  return assignPackage(
+  const assigned = await assignPackage(
     db,
     {
       ...input,
@@ -103,6 +104,35 @@ export async function staffAssignPackage(
     },
     createPaymentFn,
   );
+  await tellProviderPackageAssigned(db, assigned.providerPackageId);
+  return assigned;
+}
+
+/**
+ * The provider hears by e-mail what was assigned, what it costs after the
+ * credit and where to pay. Sent once the payment exists: an assignment whose
+ * payment could not be started is cancelled again and must not be announced.
+ */
+async function tellProviderPackageAssigned(db: Db, providerPackageId: number): Promise<void> {
+  const row = await db
+    .selectFrom("provider_packages as pp")
+    .innerJoin("providers as p", "p.id", "pp.provider_id")
+    .select(["pp.id", "pp.package", "pp.price_cents", "pp.credit_cents", "pp.starts_on", "pp.ends_on", "p.first_name", "p.email"])
+    .where("pp.id", "=", providerPackageId)
+    .executeTakeFirstOrThrow();
+  await enqueueMail(db, {
+    to: row.email,
+    dedupeKey: `package:${row.id}:assigned`,
+    ...packageAssignedMail({
+      firstName: row.first_name,
+      packageName: getPackage(row.package).name,
+      priceCents: row.price_cents,
+      creditCents: row.credit_cents,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      payUrl: `${config().baseUrl}/backoffice/pakket`,
+    }),
+  });
 }
 
 /** Cancels the replaced packages' payments at Mollie and records per payment what came of it. */

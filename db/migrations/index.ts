@@ -17,6 +17,8 @@ import * as m0015 from "./0015_backup_runs";
 import * as m0016 from "./0016_search_keywords";
 import * as m0017 from "./0017_search_help_requests";
 import * as m0018 from "./0018_search_names_and_state";
+import * as m0019 from "./0019_email_change_requests";
+import * as m0020 from "./0020_outbox_attachments";
 
 /**
  * Every migration, by name. Listed statically so that the same list works in
@@ -42,4 +44,6 @@ export const migrations: Record<string, Migration> = {
   "0016_search_keywords": m0016,
   "0017_search_help_requests": m0017,
   "0018_search_names_and_state": m0018,
+  "0019_email_change_requests": m0019,
+  "0020_outbox_attachments": m0020,
 };

@@ -45,7 +45,7 @@ test.describe("account security", () => {
   // Each journey signs up, signs in more than once and hashes passwords (argon2id is slow on purpose).
   test.describe.configure({ timeout: 90_000 });
 
-  test("changing the e-mail address signs out every session, and the new address signs in", async ({ page, browser, noJs, expectAccessible }) => {
+  test("a new e-mail address counts only after its link is used; then every session ends and the new address signs in", async ({ page, browser, noJs, expectAccessible }) => {
     const oldEmail = await newAccount(page, "email-oud");
     const tablet = await secondBrowser(browser, noJs);
     await signInAndWait(tablet, oldEmail);
@@ -56,22 +56,63 @@ test.describe("account security", () => {
     await Promise.all([page.waitForLoadState("load"), page.getByRole("navigation", { name: "Mijn omgeving" }).getByRole("link", { name: "E-mailadres en wachtwoord" }).click()]);
     await expect(page).toHaveURL(/\/backoffice\/account$/);
     await expect(page.getByText(`U logt in met het e-mailadres ${oldEmail}.`)).toBeVisible();
-    await expect(page.getByText("na het wijzigen van uw e-mailadres wordt u op alle apparaten automatisch uitgelogd")).toBeVisible();
+    await expect(page.getByText("Pas als u op die link klikt, wordt dat uw nieuwe e-mailadres en wordt u op alle apparaten uitgelogd.")).toBeVisible();
     await expectAccessible(page);
 
     const form = page.getByRole("form", { name: "E-mailadres wijzigen" });
-    const newEmail = uniqueEmail("email-nieuw");
-    await form.getByLabel("Uw nieuwe e-mailadres").fill(newEmail);
+    const typo = uniqueEmail("email-tikfout");
+    await form.getByLabel("Uw nieuwe e-mailadres").fill(typo);
     await form.getByLabel("Uw huidige wachtwoord").fill("niet-mijn-wachtwoord");
-    await submit(page, "E-mailadres wijzigen");
+    await submit(page, "Stuur de link naar mijn nieuwe e-mailadres");
     await expect(page.getByRole("alert")).toContainText("Uw huidige wachtwoord — Dit is niet uw huidige wachtwoord");
-    await expect(form.getByLabel("Uw nieuwe e-mailadres")).toHaveValue(newEmail);
+    await expect(form.getByLabel("Uw nieuwe e-mailadres")).toHaveValue(typo);
     // The server never sends a password back; with JavaScript the browser simply keeps the field as it was.
     if (noJs) await expect(form.getByLabel("Uw huidige wachtwoord")).toHaveValue("");
     await expectAccessible(page);
 
+    // A mistyped address changes nothing: the page says where the link went and that the old address still counts.
     await form.getByLabel("Uw huidige wachtwoord").fill(PASSWORD);
-    await submit(page, "E-mailadres wijzigen");
+    await submit(page, "Stuur de link naar mijn nieuwe e-mailadres");
+    await expect(page).toHaveURL(/\/backoffice\/account\?e-mailadres=link-verstuurd$/);
+    const pending = page.getByRole("region", { name: "Bevestig uw nieuwe e-mailadres" });
+    await expect(pending).toContainText(`Wij hebben een link gestuurd naar ${typo}.`);
+    await expect(pending).toContainText(`Tot die tijd blijft ${oldEmail} het e-mailadres waarmee u inlogt.`);
+    await expectAccessible(page);
+    await submit(page, "Wijziging annuleren");
+    await expect(page.getByRole("status").filter({ hasText: "De wijziging van uw e-mailadres is geannuleerd." })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Bevestig uw nieuwe e-mailadres" })).toHaveCount(0);
+    // The old address was told that a change was asked.
+    await openMail(page, oldEmail, "U wilt uw e-mailadres wijzigen");
+    await expect(page.getByRole("textbox")).toHaveValue(new RegExp(`wijzigen in ${typo.replace(/[.+]/g, "\\$&")}`));
+    await page.goto("/backoffice/account");
+
+    const newEmail = uniqueEmail("email-nieuw");
+    const changeForm = page.getByRole("form", { name: "E-mailadres wijzigen" });
+    await changeForm.getByLabel("Uw nieuwe e-mailadres").fill(newEmail);
+    await changeForm.getByLabel("Uw huidige wachtwoord").fill(PASSWORD);
+    await submit(page, "Stuur de link naar mijn nieuwe e-mailadres");
+    await expect(page.getByRole("region", { name: "Bevestig uw nieuwe e-mailadres" })).toContainText(`Wij hebben een link gestuurd naar ${newEmail}.`);
+    await submit(page, "Stuur de link opnieuw");
+    await expect(page.getByRole("region", { name: "Bevestig uw nieuwe e-mailadres" })).toContainText(`Wij hebben de link nog een keer gestuurd naar ${newEmail}.`);
+
+    // Until the link is used, the other browser stays signed in with the old address.
+    await tablet.goto("/backoffice/account");
+    await expect(tablet.getByText(`U logt in met het e-mailadres ${oldEmail}.`)).toBeVisible();
+
+    await page.goto("/dev/mail");
+    const linkMails = page.getByRole("row").filter({ hasText: newEmail }).filter({ hasText: "Bevestig uw nieuwe e-mailadres" });
+    await expect(linkMails).toHaveCount(2);
+    await Promise.all([page.waitForLoadState("load"), linkMails.first().getByRole("link").click()]);
+    const confirmLink = await mailLink(page, /\/e-mailadres-bevestigen\/[A-Za-z0-9_-]{43}$/).getAttribute("href");
+    const confirmPath = new URL(confirmLink ?? "").pathname;
+
+    const confirmPage = await page.goto(confirmPath);
+    expect(confirmPage?.headers()["referrer-policy"]).toMatch(/same-origin$/);
+    expect(confirmPage?.headers()["cache-control"]).toBe("no-store");
+    await expect(page.getByRole("heading", { level: 1, name: "Nieuw e-mailadres bevestigen" })).toBeVisible();
+    await expect(page.getByText(`Wordt ${newEmail} uw nieuwe e-mailadres?`)).toBeVisible();
+    await expectAccessible(page);
+    await submit(page, "Ja, dit is mijn nieuwe e-mailadres");
     await expect(page).toHaveURL(/\/inloggen\?e-mailadres=gewijzigd$/);
     await expect(page.getByText("Uw e-mailadres is gewijzigd en u bent op alle apparaten uitgelogd. Log hieronder in met uw nieuwe e-mailadres.")).toBeVisible();
     await expectAccessible(page);
@@ -90,6 +131,13 @@ test.describe("account security", () => {
     await openMail(page, oldEmail, "Uw e-mailadres is gewijzigd");
     await expect(mailLink(page, /\/inloggen$/)).toBeVisible();
     await expect(page.getByRole("textbox")).toHaveValue(new RegExp(`gewijzigd in ${newEmail.replace(/[.+]/g, "\\$&")}`));
+
+    // The link works once.
+    const reused = await page.goto(confirmPath);
+    expect(reused?.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1, name: "Deze link werkt niet meer" })).toBeVisible();
+    await expect(page.getByText("Deze link is al gebruikt. Elke link werkt maar één keer.")).toBeVisible();
+    await expectAccessible(page);
   });
 
   test("changing the password keeps this browser signed in and signs the other out", async ({ page, browser, noJs, expectAccessible }) => {

@@ -47,13 +47,13 @@ test("a handled request leads to a review on the profile, and the link works onc
   // Afhandelen without an outcome says what is missing.
   await submit(page, "Afhandelen");
   const summary = page.getByRole("alert").filter({ hasText: "om aan te passen" });
-  await expect(summary).toContainText("Kies of u een afspraak heeft gemaakt of niet");
+  await expect(summary).toContainText("Kies of u de klant heeft geholpen of niet");
   await expectAccessible(page);
 
-  await page.getByRole("radio", { name: "Afspraak gemaakt" }).check();
+  await page.getByRole("radio", { name: "Geholpen: de afspraak is geweest" }).check();
   await submit(page, "Afhandelen");
   await expect(page.getByRole("status")).toContainText("De aanvraag is afgehandeld");
-  await expect(page.getByText("Afgehandeld: afspraak gemaakt").first()).toBeVisible();
+  await expect(page.getByText("Afgehandeld: geholpen").first()).toBeVisible();
   const history = page.getByRole("list").filter({ hasText: "Aanvraag ontvangen" });
   await expect(history.getByRole("listitem")).toHaveCount(3);
   await expectAccessible(page);

@@ -92,7 +92,7 @@ test("staff see the request on the dashboard and in Hulpvragen, mark it handled,
 
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
   await expect(card).toHaveCount(1);
-  await expect(card.getByRole("link", { name: "0348 412345" })).toHaveAttribute("href", "tel:+31348412345");
+  await expect(card.getByRole("link", { name: "0348 41 23 45" })).toHaveAttribute("href", "tel:+31348412345");
   await expect(card).toContainText("Hulp in de tuin, eens per maand");
   await expect(card).toContainText("Woerden");
   await expect(card.locator("time")).toHaveText(/^\w+ \d{1,2} \w+ \d{4} om \d{2}:\d{2}$/);

@@ -434,7 +434,7 @@ test("staff note a call on an overdue request and move a video tool report on", 
   await expect(page.getByRole("heading", { level: 1, name: "Te late aanvragen" })).toBeVisible();
   const request = page.locator(`#aanvraag-${requestId}`);
   await expect(request).toContainText(customerName);
-  await expect(request.getByRole("link", { name: "06 12345678" })).toHaveAttribute("href", "tel:+31612345678");
+  await expect(request.getByRole("link", { name: "06 12 34 56 78" })).toHaveAttribute("href", "tel:+31612345678");
   await expectAccessible(page);
   await page.getByLabel(`Gebeld: notitie bij aanvraag ${requestId}`).fill("Dienstverlener gesproken, belt de klant vandaag.");
   await submit(page, `Gebeld, notitie opslaan bij aanvraag ${requestId}`);

@@ -1,18 +1,22 @@
 /**
  * Account security and the pause switch on the server: the route actions
  * called with real Requests and session cookies, a real SQLite file (with
- * the postcode data, for the location search), and the outbox table.
+ * the postcode data, for the location search), the outbox table, and a real
+ * SMTP server on loopback for the e-mail change's link.
  */
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import * as accountPage from "~/routes/backoffice.account";
+import * as confirmPage from "~/routes/e-mailadres-bevestigen.$token";
 import * as pausePage from "~/routes/backoffice.pauze";
 import * as signIn from "~/routes/inloggen";
 import * as resetPage from "~/routes/wachtwoord-herstellen.$token";
 import * as forgotPage from "~/routes/wachtwoord-vergeten";
+import { EMAIL_CHANGE_PROBLEM } from "~/domain/account";
 import { amsterdamIsoDate } from "~/domain/packages";
-import { checkResetToken, requestPasswordReset, RESET_REQUEST_MIN_MS } from "~/server/account.server";
+import { checkResetToken, requestEmailChange, requestPasswordReset, RESET_REQUEST_MIN_MS } from "~/server/account.server";
 import { listActiveCategories } from "~/server/categories.server";
 import { findContactableProvider } from "~/server/contact-requests.server";
 import { saveCoverage } from "~/server/coverage.server";
@@ -23,6 +27,8 @@ import { findPublicProfile } from "~/server/profile.server";
 import { hashPassword, verifyPassword } from "~/server/passwords.server";
 import { searchProviders, searchProvidersByScan, type SearchParams } from "~/server/search.server";
 import { createProviderSession, getProviderSession } from "~/server/session.server";
+import { deliverOutbox } from "../support/outbox";
+import { decodeSubject, mailParts, parseMail, startSmtpServer } from "../support/smtp-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const BASE = "http://127.0.0.1:3000";
@@ -118,59 +124,274 @@ const outbox = (to: string) =>
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** The token in the newest confirmation e-mail to `to`. */
+async function confirmTokenFromMail(to: string): Promise<string> {
+  const mails = (await outbox(to)).filter((m) => m.template === "account-email-change-confirm");
+  const match = /\/e-mailadres-bevestigen\/([A-Za-z0-9_-]{43})/.exec(mails.at(-1)?.text_body ?? "");
+  if (!match?.[1]) throw new Error(`no confirmation link mailed to ${to}`);
+  return match[1];
+}
+
+const emailOf = async (providerId: number) => (await db.selectFrom("providers").select("email").where("id", "=", providerId).executeTakeFirstOrThrow()).email;
+
+const askEmailChange = (cookie: string, newEmail: string, emailPassword = PASSWORD) =>
+  answer(accountPage.action({ request: post("/backoffice/account", { intent: "email", newEmail, emailPassword }, cookie), params: {}, context: contextFor() }));
+
+const accountIntent = (cookie: string, intent: "email-resend" | "email-cancel") =>
+  answer(accountPage.action({ request: post("/backoffice/account", { intent }, cookie), params: {}, context: contextFor() }));
+
+const accountPageFor = async (cookie: string) =>
+  (await accountPage.loader({ request: new Request(`${BASE}/backoffice/account`, { headers: { Cookie: cookie } }), params: {}, context: contextFor() })) as {
+    email: string;
+    pending: { newEmail: string } | null;
+  };
+
+const openConfirmLink = (token: string) =>
+  answer(confirmPage.loader({ request: new Request(`${BASE}/e-mailadres-bevestigen/${token}`), params: { token }, context: contextFor() }));
+
+const pressConfirmButton = (token: string, cookie?: string) =>
+  answer(confirmPage.action({ request: post(`/e-mailadres-bevestigen/${token}`, {}, cookie), params: { token }, context: contextFor() }));
+
 describe("changing the e-mail address", () => {
-  it("needs the current password and a free address, and keeps everything as it was otherwise", async () => {
+  it("needs the current password and a new, valid address, and keeps everything as it was otherwise", async () => {
     const bert = await newProvider();
-    const other = await newProvider();
     const cookie = await sessionCookie(bert.id);
 
-    const wrong = await answer(accountPage.action({ request: post("/backoffice/account", { intent: "email", newEmail: "nieuw@example.nl", emailPassword: "niet-het-wachtwoord" }, cookie), params: {}, context: contextFor() }));
+    const wrong = await askEmailChange(cookie, "nieuw@example.nl", "niet-het-wachtwoord");
     expect(wrong.status).toBe(400);
     expect(errorsOf(wrong.body).emailPassword).toEqual(["Dit is niet uw huidige wachtwoord. Controleer het en probeer het opnieuw"]);
 
-    // Taken in other capitals, as the signup checks it.
-    const taken = await answer(accountPage.action({ request: post("/backoffice/account", { intent: "email", newEmail: other.email.toUpperCase(), emailPassword: PASSWORD }, cookie), params: {}, context: contextFor() }));
-    expect(taken.status).toBe(400);
-    expect(errorsOf(taken.body).newEmail?.[0]).toMatch(/Er is al een account met dit e-mailadres/);
+    const same = await askEmailChange(cookie, bert.email.toUpperCase());
+    expect(same.status).toBe(400);
+    expect(errorsOf(same.body).newEmail).toEqual(["Dit is al uw e-mailadres. Vul het nieuwe e-mailadres in"]);
 
-    const invalid = await answer(accountPage.action({ request: post("/backoffice/account", { intent: "email", newEmail: "geen-adres", emailPassword: PASSWORD }, cookie), params: {}, context: contextFor() }));
+    const invalid = await askEmailChange(cookie, "geen-adres");
     expect(invalid.status).toBe(400);
     // The typed address comes back, the password never does.
     expect((invalid.body as { result: { initialValue: Record<string, unknown> } }).result.initialValue).toEqual({ intent: "email", newEmail: "geen-adres" });
 
-    expect((await db.selectFrom("providers").select("email").where("id", "=", bert.id).executeTakeFirstOrThrow()).email).toBe(bert.email);
+    expect(await emailOf(bert.id)).toBe(bert.email);
     expect(await signedIn(cookie)).toBe(bert.id);
     expect(await outbox(bert.email)).toEqual([]);
+    expect(await db.selectFrom("email_change_requests").selectAll().where("provider_id", "=", bert.id).execute()).toEqual([]);
   });
 
-  it("ends every session of that provider but not another provider's, tells the old address, and the new one signs in", async () => {
+  it("changes nothing until the link to the new address is used; the old address is told that a change was asked", async () => {
+    const bert = await newProvider({ firstName: "Bert" });
+    const [laptop, tablet] = [await sessionCookie(bert.id), await sessionCookie(bert.id)];
+    const before = Date.now();
+
+    const asked = await askEmailChange(laptop, " Bert.Nieuw@Example.nl ");
+    expect(asked).toMatchObject({ status: 303, location: "/backoffice/account?e-mailadres=link-verstuurd", setCookie: null });
+
+    // Still the old login address, still signed in everywhere, and the old address still signs in.
+    expect(await emailOf(bert.id)).toBe(bert.email);
+    expect(await signedIn(laptop)).toBe(bert.id);
+    expect(await signedIn(tablet)).toBe(bert.id);
+    expect(await accountPageFor(laptop)).toMatchObject({ email: bert.email, pending: { newEmail: "bert.nieuw@example.nl" } });
+    const oldSignIn = await answer(signIn.action({ request: post("/inloggen", { email: bert.email, password: PASSWORD }), params: {}, context: contextFor("10.0.0.2") }));
+    expect(oldSignIn.status).toBe(302);
+
+    const [notice] = await outbox(bert.email);
+    expect(notice).toMatchObject({ template: "account-email-change-requested", subject: "U wilt uw e-mailadres wijzigen" });
+    expect(notice?.text_body).toContain("te wijzigen in bert.nieuw@example.nl");
+    expect(notice?.text_body).toContain("Tot die tijd blijft dit e-mailadres uw inlogadres");
+
+    const token = await confirmTokenFromMail("bert.nieuw@example.nl");
+    const [confirmMail] = await outbox("bert.nieuw@example.nl");
+    expect(confirmMail).toMatchObject({ template: "account-email-change-confirm", subject: "Bevestig uw nieuwe e-mailadres" });
+    expect(confirmMail?.text_body).toContain(`${BASE}/e-mailadres-bevestigen/${token}`);
+    expect(confirmMail?.text_body).toContain("De link werkt 24 uur en maar één keer.");
+
+    // Stored as its SHA-256 only, valid 24 hours.
+    const rows = await db.selectFrom("email_change_requests").selectAll().where("provider_id", "=", bert.id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ new_email: "bert.nieuw@example.nl", token_hash: sha256(token), confirmed_at: null, ended_at: null });
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(Date.parse(rows[0]!.expires_at) - Date.parse(rows[0]!.created_at)).toBe(24 * 60 * 60 * 1000);
+    expect(Date.parse(rows[0]!.created_at)).toBeGreaterThanOrEqual(before - 1000);
+
+    // Opening the link (as a mail scanner would) changes nothing; it shows the address and a button.
+    expect(await openConfirmLink(token)).toMatchObject({ status: 200, body: { state: "valid", newEmail: "bert.nieuw@example.nl" } });
+    expect(await emailOf(bert.id)).toBe(bert.email);
+    expect(await signedIn(laptop)).toBe(bert.id);
+  });
+
+  it("changes the address when the link is used, once: every session ends, the old address is told, the new one signs in", async () => {
     const bert = await newProvider({ firstName: "Bert" });
     const annelies = await newProvider({ firstName: "Annelies" });
     const [laptop, tablet, hers] = [await sessionCookie(bert.id), await sessionCookie(bert.id), await sessionCookie(annelies.id)];
+    await askEmailChange(laptop, "bert.bevestigd@example.nl");
+    const token = await confirmTokenFromMail("bert.bevestigd@example.nl");
+    // A reset link mailed to the old address earlier must stop working with the change.
+    await requestPasswordReset(db, bert.email, { minDurationMs: 0 });
+    const resetToken = await tokenFromMail(bert.email);
 
-    const changed = await answer(
-      accountPage.action({ request: post("/backoffice/account", { intent: "email", newEmail: " Bert.Nieuw@Example.nl ", emailPassword: PASSWORD }, laptop), params: {}, context: contextFor() }),
-    );
-    expect(changed.status).toBe(302);
-    expect(changed.location).toBe("/inloggen?e-mailadres=gewijzigd");
-    expect(changed.setCookie).toMatch(/Max-Age=0/i);
-
+    const used = await pressConfirmButton(token, laptop);
+    expect(used).toMatchObject({ status: 302, location: "/inloggen?e-mailadres=gewijzigd" });
+    expect(used.setCookie).toMatch(/Max-Age=0/i);
+    expect(await emailOf(bert.id)).toBe("bert.bevestigd@example.nl");
     expect(await signedIn(laptop)).toBeNull();
     expect(await signedIn(tablet)).toBeNull();
     expect(await signedIn(hers)).toBe(annelies.id);
-    expect((await db.selectFrom("providers").select("email").where("id", "=", bert.id).executeTakeFirstOrThrow()).email).toBe("bert.nieuw@example.nl");
+    expect(await checkResetToken(db, resetToken)).toBe("used");
 
-    const [notice] = await outbox(bert.email);
-    expect(notice).toMatchObject({ template: "account-email-changed", subject: "Uw e-mailadres is gewijzigd" });
-    expect(notice?.text_body).toContain("bert.nieuw@example.nl");
-    expect(await outbox("bert.nieuw@example.nl")).toEqual([]);
+    expect((await outbox(bert.email)).map((m) => m.template)).toEqual(["account-email-change-requested", "account-password-reset", "account-email-changed"]);
+    const done = (await outbox(bert.email)).at(-1);
+    expect(done).toMatchObject({ subject: "Uw e-mailadres is gewijzigd" });
+    expect(done?.text_body).toContain("gewijzigd in bert.bevestigd@example.nl");
 
-    const signInWith = (email: string) =>
-      answer(signIn.action({ request: post("/inloggen", { email, password: PASSWORD }), params: {}, context: contextFor("10.0.0.1") }));
+    const signInWith = (email: string) => answer(signIn.action({ request: post("/inloggen", { email, password: PASSWORD }), params: {}, context: contextFor("10.0.0.1") }));
     expect((await signInWith(bert.email)).status).toBe(400);
-    const fresh = await signInWith("bert.nieuw@example.nl");
+    const fresh = await signInWith("bert.bevestigd@example.nl");
     expect(fresh.status).toBe(302);
     expect(await signedIn(fresh.setCookie?.split(";")[0] ?? "")).toBe(bert.id);
+
+    // Single use: the link now gives a Dutch explanation and changes nothing.
+    expect(await openConfirmLink(token)).toMatchObject({ status: 410, body: { state: "used", newEmail: null } });
+    expect(await pressConfirmButton(token)).toMatchObject({ status: 410, body: { state: "used" } });
+    expect(EMAIL_CHANGE_PROBLEM.used).toBe("Deze link is al gebruikt. Elke link werkt maar één keer.");
+    expect((await outbox(bert.email)).filter((m) => m.template === "account-email-changed")).toHaveLength(1);
+  });
+
+  it("refuses an expired, a wrong or a cut-off link with a Dutch explanation, and the address stays", async () => {
+    const bert = await newProvider();
+    const cookie = await sessionCookie(bert.id);
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000 - 60_000);
+    expect(await requestEmailChange(db, bert.id, "bert.te-laat@example.nl", PASSWORD, { now: yesterday })).toBe("requested");
+    const expired = await confirmTokenFromMail("bert.te-laat@example.nl");
+
+    expect(await openConfirmLink(expired)).toMatchObject({ status: 410, body: { state: "expired" } });
+    expect(await pressConfirmButton(expired, cookie)).toMatchObject({ status: 410, body: { state: "expired" } });
+    expect(EMAIL_CHANGE_PROBLEM.expired).toMatch(/^Deze link is verlopen\. .*werkt 24 uur\. Uw e-mailadres is niet gewijzigd\.$/);
+    // An expired request is no longer waiting on the account page.
+    expect((await accountPageFor(cookie)).pending).toBeNull();
+
+    for (const wrong of ["B".repeat(43), "kort", `${expired.slice(0, 42)}`]) {
+      expect(await openConfirmLink(wrong)).toMatchObject({ status: 404, body: { state: "unknown" } });
+      expect(await pressConfirmButton(wrong)).toMatchObject({ status: 404, body: { state: "unknown" } });
+    }
+    expect(EMAIL_CHANGE_PROBLEM.unknown).toMatch(/^Deze link werkt niet\./);
+    expect(await emailOf(bert.id)).toBe(bert.email);
+    expect(await signedIn(cookie)).toBe(bert.id);
+  });
+
+  it("answers exactly the same for another account's address, and mails the requester nothing that tells", async () => {
+    const other = await newProvider({ firstName: "Annelies" });
+    const bert = await newProvider({ firstName: "Bert" });
+    const carla = await newProvider({ firstName: "Bert" });
+    const [bertCookie, carlaCookie] = [await sessionCookie(bert.id), await sessionCookie(carla.id)];
+    const free = "nog-vrij@example.nl";
+
+    // Bert asks for a taken address (in other capitals), Carla (also "Bert") for a free one.
+    const taken = await askEmailChange(bertCookie, other.email.toUpperCase());
+    const freeAnswer = await askEmailChange(carlaCookie, free);
+    expect(taken).toEqual(freeAnswer);
+    expect(taken).toMatchObject({ status: 303, location: "/backoffice/account?e-mailadres=link-verstuurd" });
+    expect((await accountPageFor(bertCookie)).pending).toEqual({ newEmail: other.email.toLowerCase(), expiresAt: expect.any(String) });
+    expect((await accountPageFor(carlaCookie)).pending).toEqual({ newEmail: free, expiresAt: expect.any(String) });
+
+    // The notice at each old address reads the same but for the address itself.
+    const [bertNotice] = await outbox(bert.email);
+    const [carlaNotice] = await outbox(carla.email);
+    expect(bertNotice).toMatchObject({ template: "account-email-change-requested" });
+    expect(bertNotice?.text_body.replaceAll(other.email.toLowerCase(), "X")).toBe(carlaNotice?.text_body.replaceAll(free, "X"));
+
+    // The owner of the taken address gets no link, only word that nothing changed; no name of the requester.
+    const toOwner = await db.selectFrom("outbox_messages").select(["template", "text_body"]).where(sql<string>`lower(to_address)`, "=", other.email.toLowerCase()).execute();
+    expect(toOwner.map((m) => m.template)).toEqual(["account-email-in-use"]);
+    expect(toOwner[0]?.text_body).toContain("Er is niets veranderd aan uw account.");
+    expect(toOwner[0]?.text_body).not.toMatch(/e-mailadres-bevestigen|Bert|Account\d+@/i);
+
+    // Sending again and cancelling behave alike too.
+    expect(await accountIntent(bertCookie, "email-resend")).toEqual(await accountIntent(carlaCookie, "email-resend"));
+    expect(await accountIntent(bertCookie, "email-cancel")).toEqual(await accountIntent(carlaCookie, "email-cancel"));
+    expect(await emailOf(bert.id)).toBe(bert.email);
+    expect(await emailOf(other.id)).toBe(other.email);
+  });
+
+  it("sends the link again on request (older links keep working), and a cancelled change leaves every link dead", async () => {
+    const bert = await newProvider();
+    const cookie = await sessionCookie(bert.id);
+    await askEmailChange(cookie, "bert.typo@example.nl");
+    const first = await confirmTokenFromMail("bert.typo@example.nl");
+
+    const again = await accountIntent(cookie, "email-resend");
+    expect(again).toMatchObject({ status: 303, location: "/backoffice/account?e-mailadres=opnieuw-verstuurd" });
+    const second = await confirmTokenFromMail("bert.typo@example.nl");
+    expect(second).not.toBe(first);
+    expect((await outbox("bert.typo@example.nl")).map((m) => m.template)).toEqual(["account-email-change-confirm", "account-email-change-confirm"]);
+    // The old address heard about the change once, not once per link.
+    expect((await outbox(bert.email)).map((m) => m.template)).toEqual(["account-email-change-requested"]);
+    expect((await openConfirmLink(first)).body).toMatchObject({ state: "valid" });
+
+    const cancelled = await accountIntent(cookie, "email-cancel");
+    expect(cancelled).toMatchObject({ status: 303, location: "/backoffice/account?e-mailadres=geannuleerd" });
+    expect((await accountPageFor(cookie)).pending).toBeNull();
+    for (const token of [first, second]) expect(await pressConfirmButton(token)).toMatchObject({ status: 410, body: { state: "ended" } });
+    expect(EMAIL_CHANGE_PROBLEM.ended).toMatch(/geannuleerd .*Uw e-mailadres is niet gewijzigd\.$/);
+    expect(await emailOf(bert.id)).toBe(bert.email);
+
+    // Asking for another address ends the links for the one before.
+    await askEmailChange(cookie, "bert.eerste@example.nl");
+    const superseded = await confirmTokenFromMail("bert.eerste@example.nl");
+    await askEmailChange(cookie, "bert.goed@example.nl");
+    expect(await pressConfirmButton(superseded)).toMatchObject({ status: 410, body: { state: "ended" } });
+    expect(await pressConfirmButton(await confirmTokenFromMail("bert.goed@example.nl"))).toMatchObject({ status: 302 });
+    expect(await emailOf(bert.id)).toBe("bert.goed@example.nl");
+  });
+
+  it("keeps the address with a Dutch message when another account took it before the link was used", async () => {
+    const bert = await newProvider();
+    const cookie = await sessionCookie(bert.id);
+    await askEmailChange(cookie, "bert.gegrepen@example.nl");
+    const token = await confirmTokenFromMail("bert.gegrepen@example.nl");
+    const other = await newProvider();
+    await db.updateTable("providers").set({ email: "bert.gegrepen@example.nl" }).where("id", "=", other.id).execute();
+
+    expect(await pressConfirmButton(token)).toMatchObject({ status: 409, body: { state: "taken" } });
+    expect(EMAIL_CHANGE_PROBLEM.taken).toMatch(/Uw e-mailadres is niet gewijzigd\.$/);
+    expect(await emailOf(bert.id)).toBe(bert.email);
+    expect(await signedIn(cookie)).toBe(bert.id);
+    expect(await pressConfirmButton(token)).toMatchObject({ status: 410, body: { state: "ended" } });
+  });
+
+  it("sends at most five links an hour per provider", async () => {
+    const bert = await newProvider();
+    const cookie = await sessionCookie(bert.id);
+    await askEmailChange(cookie, "bert.veel@example.nl");
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await accountIntent(cookie, "email-resend")).status);
+    expect(statuses).toEqual([303, 303, 303, 303, 429]);
+    expect((await outbox("bert.veel@example.nl")).length).toBe(5);
+    const limited = await askEmailChange(cookie, "bert.nog-een@example.nl");
+    expect(limited.status).toBe(429);
+    expect(errorsOf(limited.body)[""]?.[0]).toMatch(/^U heeft al een paar keer een link laten sturen\./);
+    expect(await outbox("bert.nog-een@example.nl")).toEqual([]);
+  });
+
+  it("delivers the link over SMTP, and the delivered link does the change", async () => {
+    const bert = await newProvider();
+    const cookie = await sessionCookie(bert.id);
+    await askEmailChange(cookie, "bert.smtp@example.nl");
+    const smtp = await startSmtpServer();
+    try {
+      await deliverOutbox(db, smtp.url);
+    } finally {
+      await smtp.close();
+    }
+    const toNew = smtp.received.filter((m) => m.to.includes("bert.smtp@example.nl"));
+    expect(toNew).toHaveLength(1);
+    const parsed = parseMail(toNew[0]!.raw);
+    expect(decodeSubject(parsed.headers.get("subject") ?? "")).toBe("Bevestig uw nieuwe e-mailadres");
+    const text = mailParts(parsed).get("text/plain") ?? "";
+    const token = /\/e-mailadres-bevestigen\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+    expect(token).toBeDefined();
+    const toOld = smtp.received.filter((m) => m.to.some((to) => to.toLowerCase() === bert.email.toLowerCase()));
+    expect(toOld.map((m) => decodeSubject(parseMail(m.raw).headers.get("subject") ?? ""))).toEqual(["U wilt uw e-mailadres wijzigen"]);
+
+    expect(await pressConfirmButton(token!)).toMatchObject({ status: 302, location: "/inloggen?e-mailadres=gewijzigd" });
+    expect(await emailOf(bert.id)).toBe("bert.smtp@example.nl");
   });
 });
 

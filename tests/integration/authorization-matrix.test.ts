@@ -166,6 +166,8 @@ const EXPECTED: Record<string, Expectation> = {
   "uitloggen.tsx": { get: all("away"), post: all("away") },
   // An unknown reset token: 404 page by GET, a refusal by POST.
   "wachtwoord-herstellen.$token.tsx": { get: all("404"), post: all("ok") },
+  // An unknown e-mail confirmation token: 404 by GET and by POST; nothing changes.
+  "e-mailadres-bevestigen.$token.tsx": { get: all("404"), post: all("404") },
   "wachtwoord-vergeten.tsx": { get: NONE, post: all("ok") },
   "zoeken.tsx": publicPage,
 };

@@ -263,8 +263,11 @@ describe("downloading an invoice", () => {
     expect(text).toContain(`Factuur ${number}`);
     expect(text).toContain("Luxepakket Vivium Services, 1 maart 2026 t/m 28 februari 2027");
     expect(text).toContain("€ 500,00");
-    expect(text).toContain("€ -10,00");
-    expect(text).toContain("€ 490,00");
+    // The fee taken off is a Tegoed row below the lines, as on the Betaling step: no "€ -10,00".
+    expect(text).toContain("Tegoed: administratiekosten, al betaald bij uw aanmelding € 10,00");
+    expect(text).not.toMatch(/€ -|-\s?€/);
+    expect(text).toContain("Subtotaal excl. btw € 404,96");
+    expect(text).toContain("Totaal incl. btw € 490,00");
   });
 });
 

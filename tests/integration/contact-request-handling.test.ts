@@ -110,7 +110,7 @@ describe("one request", () => {
       customerName: "Kees Klant",
       customerEmail: "kees@example.nl",
       customerPhone: "+31612345678",
-      phoneText: "06 12345678",
+      phoneText: "06\u00a012\u00a034\u00a056\u00a078",
       isMember: true,
       memberNumber: "V7654321",
       location: "3441 Woerden",
@@ -166,7 +166,7 @@ describe("one request", () => {
     expect(response.headers.get("Location")).toBe(`/inloggen?${new URLSearchParams({ redirectTo: `/backoffice/aanvragen/${id}` })}`);
   });
 
-  it("goes new → in behandeling → afgehandeld with afspraak gemaakt, keeping the history and inviting a review once", async () => {
+  it("goes new → in behandeling → afgehandeld with geholpen, keeping the history and inviting a review once, after the visit", async () => {
     const owner = await signedIn();
     const id = await insertContactRequest(db, { providerId: owner.id, customerEmail: "truus@example.nl" });
 
@@ -175,10 +175,13 @@ describe("one request", () => {
     expect(started.headers.get("Location")).toBe(`/backoffice/aanvragen/${id}?bijgewerkt=in-behandeling`);
     const again = (await postDetail(id, owner, { intent: "start" })) as Response;
     expect(again.headers.get("Location")).toBe(`/backoffice/aanvragen/${id}`);
+    // In behandeling is where an appointment made stays until the visit: nobody is asked for a review yet.
+    expect(await outbox(`contact-request:${id}:review-invitation`)).toEqual([]);
+    expect(await db.selectFrom("review_invitations").select("id").where("contact_request_id", "=", id).execute()).toEqual([]);
 
     const missing = unwrapData(await postDetail(id, owner, { intent: "finish" }));
     expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ error: { outcome: ["Kies of u een afspraak heeft gemaakt of niet"] } });
+    expect(missing.body).toMatchObject({ error: { outcome: ["Kies of u de klant heeft geholpen of niet"] } });
     const wrong = unwrapData(await postDetail(id, owner, { intent: "finish", outcome: "misschien" }));
     expect(wrong.status).toBe(400);
 
@@ -200,8 +203,8 @@ describe("one request", () => {
     ]);
 
     const page = unwrapData(await loadDetail(id, owner)).body as Awaited<ReturnType<typeof detail.loader>>;
-    expect(page.request.statusText).toBe("Afgehandeld: afspraak gemaakt");
-    expect(page.request.history.map((h) => h.what)).toEqual(["Aanvraag ontvangen", "In behandeling", "Afgehandeld: afspraak gemaakt"]);
+    expect(page.request.statusText).toBe("Afgehandeld: geholpen");
+    expect(page.request.history.map((h) => h.what)).toEqual(["Aanvraag ontvangen", "In behandeling", "Afgehandeld: geholpen"]);
 
     const invitations = await db.selectFrom("review_invitations").selectAll().where("contact_request_id", "=", id).execute();
     expect(invitations).toHaveLength(1);
@@ -217,17 +220,21 @@ describe("one request", () => {
     expect(days).toBe(60);
   });
 
-  it("goes straight from new to afgehandeld with geen afspraak", async () => {
+  it("goes straight from new to afgehandeld with niet geholpen, and asks nobody for a review", async () => {
     const owner = await signedIn();
     const id = await insertContactRequest(db, { providerId: owner.id });
-    expect(await finishHandling(db, { providerId: owner.id, requestId: id, outcome: "no_appointment", baseUrl: BASE_URL })).toEqual({ ok: true, status: "handled" });
+    const finished = (await postDetail(id, owner, { intent: "finish", outcome: "no_appointment" })) as Response;
+    expect(finished.status).toBe(303);
+    // The confirmation must not promise the provider a review request that is not sent.
+    expect(finished.headers.get("Location")).toBe(`/backoffice/aanvragen/${id}?bijgewerkt=afgehandeld-niet-geholpen`);
     expect(await startHandling(db, { providerId: owner.id, requestId: id, baseUrl: BASE_URL })).toEqual({ ok: false, reason: "already-handled" });
     expect(await finishHandling(db, { providerId: owner.id, requestId: id, outcome: null, baseUrl: BASE_URL })).toEqual({ ok: false, reason: "already-handled" });
     expect((await history(id)).map((h) => [h.status, h.outcome])).toEqual([
       ["new", null],
       ["handled", "no_appointment"],
     ]);
-    expect(await outbox(`contact-request:${id}:review-invitation`)).toHaveLength(1);
+    expect(await outbox(`contact-request:${id}:review-invitation`)).toEqual([]);
+    expect(await db.selectFrom("review_invitations").select("id").where("contact_request_id", "=", id).execute()).toEqual([]);
   });
 });
 

@@ -268,7 +268,7 @@ describe("the e-mails of a request, through a real SMTP server", () => {
     const providerText = mailParts(toProvider!).get("text/plain") ?? "";
     expect(providerText).toContain("Beste Bert,");
     expect(providerText).toContain("uiterlijk woensdag 2 december om 23:59");
-    expect(providerText).toContain("Telefoon: 06 12345678");
+    expect(providerText).toContain("Telefoon: 06\u00a012\u00a034\u00a056\u00a078");
     expect(providerText).toContain("truus@example.nl");
     expect(providerText).toContain(`${BASE_URL}/backoffice/aanvragen/${submitted.id}`);
     expect(mailParts(toProvider!).get("text/html")).toContain(`href="${BASE_URL}/backoffice/aanvragen/${submitted.id}"`);

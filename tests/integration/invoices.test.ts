@@ -238,7 +238,7 @@ describe("a package invoice", () => {
     const invoice = await findProviderInvoice(db, providerId, number);
     expect(invoice?.lines).toEqual([
       { description: "Basispakket Vivium Services, 7 januari 2026 t/m 6 januari 2027", netCents: 8264, vatCents: 1736, grossCents: 10_000, vatRate: 21 },
-      { description: "Min: administratiekosten, al betaald bij uw aanmelding", netCents: -826, vatCents: -174, grossCents: -1000, vatRate: 21 },
+      { description: "Tegoed: administratiekosten, al betaald bij uw aanmelding", netCents: -826, vatCents: -174, grossCents: -1000, vatRate: 21 },
     ]);
     expect(invoice?.totals).toEqual({ netCents: 7438, vatCents: 1562, grossCents: 9000 });
   });
@@ -297,6 +297,16 @@ describe("renderInvoicePdf", () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it("is the same file every time it is rendered, so a retried invoice e-mail carries the same attachment", async () => {
+    const providerId = await insertBillableProvider(db);
+    const payment = await insertTestPayment(db, { providerId, paidAt: "2026-01-07T09:58:00Z" });
+    const { number } = await issueInvoice(db, payment.id, JANUARY);
+    const invoice = (await findProviderInvoice(db, providerId, number))!;
+    const first = await renderInvoicePdf(invoice);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await renderInvoicePdf(invoice)).equals(first)).toBe(true);
   });
 
   it("is compressed by default and still a PDF", async () => {

@@ -218,6 +218,18 @@ describe("the outbox worker", () => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it("keeps a message whose attachment cannot be made for a retry, and sends nothing without it", async () => {
+    smtp = await startSmtpServer();
+    await enqueueMail(t.db, { to: "bert@example.nl", attachment: { invoice: "2026-9999" }, ...liveMail() });
+    const sender = worker({ transport: smtpTransport(smtp.url), now: clock().now });
+
+    expect(await sender.runOnce()).toBe(1);
+    const row = await onlyRow();
+    expect(row).toMatchObject({ status: "pending", attempts: 1, attachment: '{"invoice":"2026-9999"}' });
+    expect(row.last_error).toContain("Invoice 2026-9999 does not exist");
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it("marks a message failed after maxAttempts and leaves it alone from then on", async () => {
     smtp = await startSmtpServer();
     smtp.state.refuse = "Mailbox tijdelijk niet beschikbaar";

@@ -12,6 +12,7 @@ import * as download from "~/routes/backoffice.mijn-gegevens.download";
 import * as ownData from "~/routes/backoffice.mijn-gegevens._index";
 import * as tips from "~/routes/backoffice.tips";
 import * as dashboard from "~/routes/backoffice._index";
+import { requestEmailChange } from "~/server/account.server";
 import { config } from "~/server/config.server";
 import { forgetDatabase, type Db } from "~/server/db.server";
 import { issueInvoice } from "~/server/invoices.server";
@@ -96,6 +97,7 @@ describe("downloading my data", () => {
   it("gives the provider's profile, prices, requests, reviews, payments and invoices as a JSON attachment, and nothing of anyone else", async () => {
     const anna = await fullProvider("Anna", "Truus Aanvrager");
     await fullProvider("Bram", "Kees Anderman");
+    expect(await requestEmailChange(db, anna.id, "anna.nieuw@example.nl", PASSWORD)).toBe("requested");
     const result = await settle(() => download.loader({ request: getRequest("/backoffice/mijn-gegevens/download", anna.cookie), params: {}, context }));
     const response = result.response!;
     expect(response.status).toBe(200);
@@ -112,6 +114,7 @@ describe("downloading my data", () => {
       uploads: { kind: string }[];
       coverage: { mode: string };
       dayparts: unknown[];
+      emailChangeRequests: { new_email: string }[];
     };
     expect(exported.profile).toMatchObject({ id: anna.id, first_name: "Anna", phone: "0610034891" });
     expect(exported.profile).not.toHaveProperty("password_hash");
@@ -124,6 +127,8 @@ describe("downloading my data", () => {
     expect(exported.uploads.map((u) => u.kind).sort()).toEqual(["photo", "price_list"]);
     expect(exported.coverage).toMatchObject({ mode: "radius" });
     expect(exported.dayparts).toHaveLength(1);
+    expect(exported.emailChangeRequests.map((r) => r.new_email)).toEqual(["anna.nieuw@example.nl"]);
+    expect(exported.emailChangeRequests[0]).not.toHaveProperty("token_hash");
     expect(text).not.toContain("Bram");
     expect(text).not.toContain("Kees Anderman");
     expect(text).not.toContain("$argon2");
@@ -150,6 +155,7 @@ describe("deleting my account", () => {
     const provider = await fullProvider("Dirk", "Anneke Klant");
     const other = await fullProvider("Els", "Wim Ander");
     const secondSession = await signIn(provider.id);
+    expect(await requestEmailChange(db, provider.id, "dirk.nieuw@example.nl", PASSWORD)).toBe("requested");
     const { uploadsDir } = config();
     const photoDir = path.join(uploadsDir, "photos", provider.photoId);
     expect(fs.existsSync(photoDir)).toBe(true);
@@ -169,7 +175,7 @@ describe("deleting my account", () => {
     const row = await db.selectFrom("providers").selectAll().where("id", "=", provider.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ first_name: ERASED_NAME, last_name: null, phone: null, home_street: null, birth_date: null, intro_text: null, slug: null, password_hash: null, status: "suspended" });
     expect(row.email).toMatch(/@verwijderd\.invalid$/);
-    for (const table of ["provider_services", "provider_categories", "provider_dayparts", "provider_coverage", "contact_requests", "reviews", "uploads", "sessions"] as const) {
+    for (const table of ["provider_services", "provider_categories", "provider_dayparts", "provider_coverage", "contact_requests", "reviews", "uploads", "sessions", "email_change_requests"] as const) {
       const left = await db.selectFrom(table).select(db.fn.countAll<number>().as("n")).where("provider_id", "=", provider.id).executeTakeFirstOrThrow();
       expect(Number(left.n), table).toBe(0);
     }

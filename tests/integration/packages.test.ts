@@ -191,7 +191,7 @@ describe("when the package payment is paid", () => {
     const invoice = await findProviderInvoice(db, providerId, number);
     expect(invoice?.lines.map((line) => [line.description, line.grossCents])).toEqual([
       ["Basispakket Vivium Services, 1 maart 2026 t/m 28 februari 2027", 10_000],
-      ["Min: administratiekosten, al betaald bij uw aanmelding", -1000],
+      ["Tegoed: administratiekosten, al betaald bij uw aanmelding", -1000],
     ]);
     expect(invoice?.totals.grossCents).toBe(9000);
   });

@@ -17,6 +17,8 @@ import { startLocalMollieGateway, type LocalMollieGateway } from "~/server/molli
 import { assignPackage } from "~/server/packages.server";
 import { syncPayment } from "~/server/payments.server";
 import { createProviderSession } from "~/server/session.server";
+import { deliverOutbox } from "../support/outbox";
+import { decodeSubject, parseMail, startSmtpServer } from "../support/smtp-server";
 import { startWebhookApp, type WebhookApp } from "../support/webhook-app";
 import { createTestDatabase, insertTestProvider, type TestDatabase } from "../support/test-database";
 
@@ -550,3 +552,98 @@ async function startFeePaymentLocation(provider: Provider): Promise<string | nul
   return (await answer(() => betalingStep.action({ request: post("/aanmelden/betaling", provider.cookie), params: {}, context }))).location;
 }
 
+
+async function invoiceNumberOf(publicId: string): Promise<string> {
+  const { id } = await paymentRow(publicId);
+  return (await db.selectFrom("invoices").select("number").where("payment_id", "=", id).executeTakeFirstOrThrow()).number;
+}
+
+/** Outbox rows that carry an invoice, by its number. */
+function invoiceMails(number: string) {
+  return db
+    .selectFrom("outbox_messages")
+    .select(["template", "to_address", "subject", "text_body", "attachment", "status"])
+    .where("dedupe_key", "=", `invoice:${number}`)
+    .execute();
+}
+
+/** The attached files of a received message: name, type and decoded bytes. */
+function attachmentsOf(raw: string): { filename: string; type: string; content: Buffer }[] {
+  const files: { filename: string; type: string; content: Buffer }[] = [];
+  for (const part of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
+    const mail = parseMail(part);
+    const disposition = mail.headers.get("content-disposition") ?? "";
+    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+    if (!disposition.startsWith("attachment") || !filename) continue;
+    const body = mail.body.split(/\r?\n--/)[0] ?? "";
+    files.push({ filename, type: (mail.headers.get("content-type") ?? "").split(";")[0]!, content: Buffer.from(body.replace(/\s+/g, ""), "base64") });
+  }
+  return files;
+}
+
+describe("the invoice e-mail", () => {
+  it("is sent once with the invoice PDF attached when the fee is paid, though both the return page and the webhook report paid", async () => {
+    const provider = await newProvider({ first: "Gerda" });
+    const startPath = await startFeePayment(provider);
+    const publicId = publicIdOf(startPath);
+    hook.down = true;
+    const returnPath = await choose(await checkoutUrlFrom(startPath, provider.cookie), "paid");
+    expect(await openReturnPage(returnPath, provider.cookie)).toMatchObject({ status: 302, location: "/aanmelden/voltooiing" });
+    hook.down = false;
+    expect((await sendWebhook(`id=${(await paymentRow(publicId)).mollie_id!}`)).status).toBe(200);
+    await openReturnPage(returnPath, provider.cookie);
+
+    const number = await invoiceNumberOf(publicId);
+    const { email } = await providerRow(provider.id);
+    const stored = await invoiceMails(number);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ template: "invoice", to_address: email, subject: `Uw factuur ${number} van Vivium Services` });
+    // A reference, not the PDF: the worker renders it when it sends.
+    expect(JSON.parse(stored[0]!.attachment!)).toEqual({ invoice: number });
+    expect(stored[0]!.text_body).toContain("Beste Gerda,");
+    expect(stored[0]!.text_body).toContain("Hartelijk dank voor uw betaling van € 10,00 (inclusief btw) voor: Vivium Services administratiekosten.");
+    expect(stored[0]!.text_body).toContain(`In de bijlage van deze e-mail vindt u de factuur (factuur-${number}.pdf).`);
+    expect(stored[0]!.text_body).toContain(`${base}/backoffice/pakket`);
+
+    const smtp = await startSmtpServer();
+    try {
+      await deliverOutbox(db, smtp.url);
+    } finally {
+      await smtp.close();
+    }
+    const received = smtp.received.filter((mail) => decodeSubject(parseMail(mail.raw).headers.get("subject") ?? "") === `Uw factuur ${number} van Vivium Services`);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual([email]);
+    const files = attachmentsOf(received[0]!.raw);
+    expect(files.map((file) => [file.filename, file.type])).toEqual([[`factuur-${number}.pdf`, "application/pdf"]]);
+    expect(files[0]!.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((await invoiceMails(number))[0]!.status).toBe("sent");
+  });
+
+  it("is sent for a paid package too, with the package's invoice", async () => {
+    const provider = await newProvider();
+    await db.updateTable("providers").set({ status: "live", completed_steps: JSON.stringify([...STEPS_BEFORE_BETALING, "betaling", "voltooiing"]) }).where("id", "=", provider.id).execute();
+    const assigned = await assignPackage(db, { providerId: provider.id, package: "plus" });
+    const returnPath = await choose(assigned.checkoutUrl, "paid");
+    await openReturnPage(returnPath, provider.cookie);
+    await syncPayment(db, (await paymentRow(assigned.paymentPublicId)).mollie_id!, "poll");
+
+    const number = await invoiceNumberOf(assigned.paymentPublicId);
+    const stored = await invoiceMails(number);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ template: "invoice", to_address: (await providerRow(provider.id)).email });
+    expect(stored[0]!.text_body).toContain("€ 300,00 (inclusief btw) voor: Pluspakket");
+  });
+
+  it("is not sent for a payment that failed", async () => {
+    const provider = await newProvider();
+    const startPath = await startFeePayment(provider);
+    await choose(await checkoutUrlFrom(startPath, provider.cookie), "failed");
+    const templates = await db
+      .selectFrom("outbox_messages")
+      .select("template")
+      .where("to_address", "=", (await providerRow(provider.id)).email)
+      .execute();
+    expect(templates).toEqual([]);
+  });
+});

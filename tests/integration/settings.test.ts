@@ -118,7 +118,7 @@ describe("who may open the settings", () => {
     await db.updateTable("providers").set({ phone: "0301234567" }).where("id", "=", bert.id).execute();
     const page = await settle(() => overview.loader({ request: getRequest("/backoffice/instellingen", anna.cookie), params: {}, context }));
     expect(JSON.stringify(page.data)).toContain("Anna");
-    expect(JSON.stringify(page.data)).not.toContain("030 123");
+    expect(JSON.stringify(page.data)).not.toMatch(/030\s?123/);
     expect(JSON.stringify(page.data)).not.toContain("Bert");
   });
 });

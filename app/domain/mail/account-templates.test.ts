@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONTACT } from "~/domain/contact";
-import { emailChangedMail, passwordChangedMail, passwordResetMail } from "./account-templates";
+import { emailChangeConfirmMail, emailChangedMail, emailChangeRequestedMail, emailInUseMail, passwordChangedMail, passwordResetMail } from "./account-templates";
 
 const BASE = "https://vivium.test";
 
@@ -8,7 +8,8 @@ function visibleText(html: string): string {
   return html
     .replace(/<[^>]+>/g, " ")
     .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+    // Only the HTML's own line breaks and indents: the no-break spaces in phone numbers stay.
+    .replace(/[ \t\r\n]+/g, " ");
 }
 
 describe("emailChangedMail", () => {
@@ -66,5 +67,61 @@ describe("passwordChangedMail", () => {
       expect(part).toContain("Heeft u dit niet zelf gedaan?");
     }
     expect(mail.html).toContain(`href="${BASE}/wachtwoord-vergeten"`);
+  });
+});
+
+describe("emailChangeConfirmMail", () => {
+  const confirmUrl = `${BASE}/e-mailadres-bevestigen/${"b".repeat(43)}`;
+  const mail = emailChangeConfirmMail({ firstName: "Bert", confirmUrl });
+
+  it("carries the link, says it works 24 hours and once, and that the old address holds until then", () => {
+    expect(mail.template).toBe("account-email-change-confirm");
+    expect(mail.subject).toBe("Bevestig uw nieuwe e-mailadres");
+    expect(mail.text).toContain(confirmUrl);
+    expect(mail.html).toContain(`href="${confirmUrl}"`);
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).toContain("Beste Bert,");
+      expect(part).toContain("De link werkt 24 uur en maar één keer.");
+      expect(part).toContain("tot die tijd logt u in met uw oude e-mailadres");
+      expect(part).toContain("Heeft u dit niet zelf gevraagd? Dan hoeft u niets te doen");
+    }
+  });
+
+  it("escapes what people typed and addresses the reader formally", () => {
+    const hostile = emailChangeConfirmMail({ firstName: "<b>Bert</b>", confirmUrl });
+    expect(hostile.html).not.toContain("<b>Bert");
+    expect(mail.text).not.toMatch(/\b(je|jij|jouw)\b/i);
+  });
+});
+
+describe("emailChangeRequestedMail", () => {
+  const mail = emailChangeRequestedMail({ firstName: "Bert", newEmail: "bert.nieuw@example.nl", accountUrl: `${BASE}/backoffice/account` });
+
+  it("tells the old address which address was asked for, that it stays the login address until the link is used, and how to stop it", () => {
+    expect(mail.template).toBe("account-email-change-requested");
+    expect(mail.subject).toBe("U wilt uw e-mailadres wijzigen");
+    for (const part of [mail.text, visibleText(mail.html)]) {
+      expect(part).toContain("te wijzigen in bert.nieuw@example.nl");
+      expect(part).toContain("Tot die tijd blijft dit e-mailadres uw inlogadres");
+      expect(part).toContain("Wijziging annuleren");
+      expect(part).toContain(CONTACT.phone);
+    }
+    expect(mail.html).toContain(`href="${BASE}/backoffice/account"`);
+  });
+
+  it("does not say whether a link went out, so a taken address reads the same", () => {
+    expect(mail.text).not.toMatch(/link gestuurd|al een account|bestaat al/i);
+  });
+});
+
+describe("emailInUseMail", () => {
+  const mail = emailInUseMail({ signInUrl: `${BASE}/inloggen` });
+
+  it("tells the owner nothing changed, without a link to confirm or anything about who asked", () => {
+    expect(mail.template).toBe("account-email-in-use");
+    expect(mail.subject).toBe("Iemand wilde uw e-mailadres gebruiken");
+    expect(mail.text).toContain("Er is niets veranderd aan uw account.");
+    expect(mail.text).not.toContain("e-mailadres-bevestigen");
+    expect(mail.html).toContain(`href="${BASE}/inloggen"`);
   });
 });

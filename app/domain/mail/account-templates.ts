@@ -13,7 +13,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** To the OLD address, after the login address was changed. */
+/** To the OLD address, after the link to the new one was used. */
 export function emailChangedMail({ firstName, newEmail, signInUrl }: { firstName: string; newEmail: string; signInUrl: string }): MailContent {
   const subject = "Uw e-mailadres is gewijzigd";
   return {
@@ -31,6 +31,78 @@ export function emailChangedMail({ firstName, newEmail, signInUrl }: { firstName
       ],
       button: { label: "Inloggen met uw nieuwe e-mailadres", url: signInUrl },
       footerNote: `U ontvangt dit bericht omdat dit e-mailadres tot nu toe bij uw account bij ${SENDER_NAME} hoorde.`,
+    }),
+  };
+}
+
+/** To the NEW address: the link that makes it the login name; works for 24 hours, once. */
+export function emailChangeConfirmMail({ firstName, confirmUrl }: { firstName: string; confirmUrl: string }): MailContent {
+  const subject = "Bevestig uw nieuwe e-mailadres";
+  return {
+    template: "account-email-change-confirm",
+    subject,
+    ...renderMail({
+      preheader: "Met de knop in dit bericht wordt dit uw nieuwe e-mailadres. De link werkt 24 uur.",
+      heading: subject,
+      paragraphs: [
+        `Beste ${oneLine(firstName)},`,
+        `U heeft gevraagd om voortaan met dit e-mailadres in te loggen bij ${SENDER_NAME}. Klik op de knop hieronder om dat te bevestigen. Pas daarna is dit uw nieuwe e-mailadres; tot die tijd logt u in met uw oude e-mailadres.`,
+        "De link werkt 24 uur en maar één keer.",
+        "Heeft u dit niet zelf gevraagd? Dan hoeft u niets te doen: er verandert niets.",
+        SIGN_OFF,
+      ],
+      button: { label: "Mijn nieuwe e-mailadres bevestigen", url: confirmUrl },
+      footerNote: `U ontvangt dit bericht omdat iemand op de website van ${SENDER_NAME} dit e-mailadres heeft opgegeven als nieuw e-mailadres van een account.`,
+    }),
+  };
+}
+
+/**
+ * To the OLD address, when a change was asked. Said the same way whether or
+ * not the new address already has an account, so this mail tells nobody that.
+ */
+export function emailChangeRequestedMail({ firstName, newEmail, accountUrl }: { firstName: string; newEmail: string; accountUrl: string }): MailContent {
+  const subject = "U wilt uw e-mailadres wijzigen";
+  return {
+    template: "account-email-change-requested",
+    subject,
+    ...renderMail({
+      preheader: "Tot de wijziging is bevestigd, logt u in met dit e-mailadres.",
+      heading: subject,
+      paragraphs: [
+        `Beste ${oneLine(firstName)},`,
+        `U heeft gevraagd om het e-mailadres van uw account bij ${SENDER_NAME} te wijzigen in ${oneLine(newEmail)}. Wij hebben een e-mail naar dat adres gestuurd.`,
+        "Pas als de link in die e-mail is gebruikt, logt u in met het nieuwe e-mailadres. Tot die tijd blijft dit e-mailadres uw inlogadres, en er verandert niets als de link niet wordt gebruikt.",
+        `Heeft u dit niet zelf gedaan? Log dan in, kies "Wijziging annuleren" bij E-mailadres en wachtwoord en kies een nieuw wachtwoord. Of bel ons op ${CONTACT.phone} (${CONTACT.hours}).`,
+        SIGN_OFF,
+      ],
+      button: { label: "Naar E-mailadres en wachtwoord", url: accountUrl },
+      footerNote: `U ontvangt dit bericht omdat dit het e-mailadres van uw account bij ${SENDER_NAME} is.`,
+    }),
+  };
+}
+
+/**
+ * To an address that already has an account, when another account asked to
+ * use it. The requester is told nothing of this; the owner learns that
+ * nothing changed.
+ */
+export function emailInUseMail({ signInUrl }: { signInUrl: string }): MailContent {
+  const subject = "Iemand wilde uw e-mailadres gebruiken";
+  return {
+    template: "account-email-in-use",
+    subject,
+    ...renderMail({
+      preheader: "Er is niets veranderd aan uw account.",
+      heading: subject,
+      paragraphs: [
+        "Beste dienstverlener,",
+        `Op de website van ${SENDER_NAME} heeft iemand gevraagd om dit e-mailadres te gebruiken voor een ander account. Dit e-mailadres hoort al bij uw account, dus dat kan niet. Er is niets veranderd aan uw account.`,
+        `Heeft u dit zelf gedaan, bijvoorbeeld omdat u twee accounts heeft? Bel ons dan op ${CONTACT.phone} (${CONTACT.hours}), dan helpen wij u verder.`,
+        SIGN_OFF,
+      ],
+      button: { label: "Inloggen", url: signInUrl },
+      footerNote: `U ontvangt dit bericht omdat dit het e-mailadres van uw account bij ${SENDER_NAME} is.`,
     }),
   };
 }

@@ -14,7 +14,8 @@ function visibleText(html: string): string {
     .replace(/&amp;/g, "&")
     .replace(/&#39;/g, "'")
     .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ");
+    // Only the HTML's own line breaks and indents: the no-break spaces in phone numbers stay.
+    .replace(/[ \t\r\n]+/g, " ");
 }
 
 const details: ContactRequestMailDetails = {
@@ -48,7 +49,7 @@ describe("providerContactRequestMail", () => {
       expect(part).toContain("uiterlijk woensdag 2 december om 23:59");
       expect(part).toContain("Naam: Jan Janssen");
       expect(part).toContain("jan@example.nl");
-      expect(part).toContain("06 12345678");
+      expect(part).toContain("06\u00a012\u00a034\u00a056\u00a078");
       expect(part).toContain("Lid van Vivium: nee");
       expect(part).toContain("Waar: 3447 GT (Woerden)");
       expect(part).toContain("Voor wie: voor zichzelf");

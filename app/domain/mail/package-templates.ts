@@ -1,11 +1,55 @@
 import { formatDutchDate } from "../age";
 import { formatEuro } from "../money";
+import { amountDueText } from "../packages";
 import { renderMail, SENDER_NAME, type MailContent } from "./layout";
 
 /** The e-mails about promotion packages that staff send from /beheer/pakketten. */
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/** Staff have assigned a package after the intake call: what it costs after the € 10 credit, and where to pay. */
+export function packageAssignedMail({
+  firstName,
+  packageName,
+  priceCents,
+  creditCents,
+  startsOn,
+  endsOn,
+  payUrl,
+}: {
+  firstName: string;
+  packageName: string;
+  /** The yearly price incl. VAT. */
+  priceCents: number;
+  /** The administration fee taken off, or 0. */
+  creditCents: number;
+  startsOn: string;
+  endsOn: string;
+  /** /backoffice/pakket on this site, where "Betalen met iDEAL" is. */
+  payUrl: string;
+}): MailContent {
+  const amount = formatEuro(priceCents - creditCents);
+  const subject = `Uw ${packageName} staat klaar`;
+  return {
+    template: "package-assigned",
+    subject,
+    ...renderMail({
+      preheader: `Te betalen: ${amount}. U betaalt eenvoudig met iDEAL.`,
+      heading: subject,
+      paragraphs: [
+        `Beste ${oneLine(firstName)},`,
+        `Fijn dat u heeft gekozen voor het ${packageName}. Wij hebben het voor u klaargezet, van ${formatDutchDate(startsOn)} tot en met ${formatDutchDate(endsOn)}.`,
+        `Te betalen: ${amountDueText({ priceCents, creditCents })}, inclusief btw.`,
+        "U betaalt met iDEAL in uw eigen omgeving: klik op de knop hieronder en log in als dat wordt gevraagd. Zodra wij uw betaling hebben ontvangen, is uw pakket actief en krijgt u de factuur per e-mail.",
+        "Heeft u vragen over het pakket of de betaling? Antwoord gerust op deze e-mail, dan bellen wij u.",
+        `Met vriendelijke groet,\nHet team van ${SENDER_NAME}`,
+      ],
+      button: { label: `${amount} betalen met iDEAL`, url: payUrl },
+      footerNote: `U ontvangt dit bericht omdat u bij ${SENDER_NAME} een promotiepakket heeft afgesproken.`,
+    }),
+  };
 }
 
 /** A friendly reminder that a package assigned after the intake call is still to be paid. */

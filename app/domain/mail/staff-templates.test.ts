@@ -8,7 +8,7 @@ describe("staff e-mails to providers", () => {
     expect(mail.subject).toBe("Uw profiel bij Vivium Services staat offline");
     expect(mail.text).toContain("Beste Bert,");
     expect(mail.text).toContain("Klachten over <b>afspraken</b>");
-    expect(mail.text).toContain("030 123 45 67");
+    expect(mail.text).toContain("030\u00a0123\u00a045\u00a067");
     expect(mail.html).not.toContain("<b>afspraken</b>");
     expect(mail.html).toContain("&lt;b&gt;afspraken&lt;/b&gt;");
   });
