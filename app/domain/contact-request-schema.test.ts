@@ -16,7 +16,6 @@ const VALID: Entries = [
   ["contactPreference", "phone"],
   ["contactMoments", "ochtend"],
   ["message", ""],
-  ["consent", "on"],
   ["website", ""],
 ];
 
@@ -52,7 +51,6 @@ describe("contactRequestSchema", () => {
       contactPreference: "phone",
       contactMoments: ["ochtend"],
       message: null,
-      consent: true,
     });
   });
 
@@ -96,11 +94,17 @@ describe("contactRequestSchema", () => {
     ["contactMoments", { contactMoments: null }, "Kies minstens één moment"],
     ["contactMoments", { contactMoments: "nacht" }, "Kies uit ochtend, middag en avond"],
     ["message", { message: "x".repeat(MESSAGE_MAX + 5) }, "Uw bericht is 1005 tekens lang. Maak het 5 tekens korter"],
-    ["consent", { consent: null }, "alleen doorgeven als u daar toestemming voor geeft"],
     ["website", { website: "https://spam.example" }, "Laat dit veld leeg"],
   ])("reports a problem with %s", (field, changes, message) => {
     const errors = errorsOf(changes);
     expect(errors[field]?.[0]).toContain(message);
+  });
+
+  it("asks when to ring only for a phone call: by e-mail no moment is needed, by phone one is", () => {
+    const byEmail = submit({ contactPreference: "email", contactMoments: null });
+    if (byEmail.status !== "success") throw new Error(JSON.stringify(byEmail.error));
+    expect(byEmail.value.contactMoments).toEqual([]);
+    expect(errorsOf({ contactPreference: "phone", contactMoments: null }).contactMoments?.[0]).toBe("Kies minstens één moment waarop u gebeld kunt worden");
   });
 
   it("counts a message of exactly the maximum, with Windows line breaks counted once", () => {
@@ -109,7 +113,7 @@ describe("contactRequestSchema", () => {
   });
 
   it("reports every problem at once, also the other person's name when other fields fail", () => {
-    const errors = errorsOf({ name: "", phone: "0", forWhom: "other", otherPersonName: "", consent: null });
-    expect(Object.keys(errors).sort()).toEqual(["consent", "name", "otherPersonName", "phone"]);
+    const errors = errorsOf({ name: "", phone: "0", forWhom: "other", otherPersonName: "", location: "" });
+    expect(Object.keys(errors).sort()).toEqual(["location", "name", "otherPersonName", "phone"]);
   });
 });

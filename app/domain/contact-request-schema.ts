@@ -80,9 +80,10 @@ export const contactRequestSchema = z
     // Only counts for "iemand anders"; checked below so that errors land on this field.
     otherPersonName: z.string().trim().optional(),
     contactPreference: z.enum(["phone", "email"], { error: "Kies hoe de dienstverlener contact met u opneemt" }),
+    // Asked for a phone call only (checked below); with e-mail nobody needs to know when to ring.
     contactMoments: z
-      .array(z.string(), { error: "Kies minstens één moment waarop u bereikbaar bent" })
-      .min(1, "Kies minstens één moment waarop u bereikbaar bent")
+      .array(z.string(), { error: "Kies uit ochtend, middag en avond" })
+      .default([])
       // Checked as a whole, so that the message lands on the group of checkboxes.
       .refine((moments) => moments.every((m) => MOMENTS.includes(m as ContactMoment)), "Kies uit ochtend, middag en avond")
       .transform((moments) => MOMENTS.filter((m) => moments.includes(m))),
@@ -99,15 +100,16 @@ export const contactRequestSchema = z
       })
       .optional()
       .transform((text) => (text ? text : null)),
-    consent: z.literal(true, {
-      error: "Wij kunnen uw gegevens alleen doorgeven als u daar toestemming voor geeft. Zet een vinkje om toestemming te geven.",
-    }),
     // A field people never see; bots fill in every input. The route treats an error here as spam.
     website: z.string().max(0, "Laat dit veld leeg").optional(),
   })
   // Runs also when other fields failed (it then sees raw values), so every problem shows at once.
   .superRefine(
     (raw: Record<string, unknown>, ctx) => {
+      const moments = raw.contactMoments;
+      if (raw.contactPreference === "phone" && (moments === undefined || (Array.isArray(moments) && moments.length === 0))) {
+        ctx.addIssue({ code: "custom", path: ["contactMoments"], message: "Kies minstens één moment waarop u gebeld kunt worden" });
+      }
       if (raw.forWhom !== "other") return;
       const name = typeof raw.otherPersonName === "string" ? raw.otherPersonName.trim() : "";
       if (name === "") ctx.addIssue({ code: "custom", path: ["otherPersonName"], message: "Vul de naam in van degene voor wie u de dienst zoekt" });
@@ -135,5 +137,4 @@ export const contactRequestLabels = {
   contactPreference: "Hoe wilt u dat er contact met u wordt opgenomen?",
   contactMoments: "Wanneer bent u het best bereikbaar?",
   message: "Wilt u nog iets vertellen? (optioneel)",
-  consent: "Toestemming",
 } as const satisfies Record<Exclude<keyof z.input<typeof contactRequestSchema>, "website">, string>;

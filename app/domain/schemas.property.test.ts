@@ -181,7 +181,6 @@ describe("accepted values keep their invariants", () => {
       forWhom: "self",
       contactPreference: "phone",
       contactMoments: ["ochtend"],
-      consent: true,
     };
     let accepted = 0;
     fc.assert(

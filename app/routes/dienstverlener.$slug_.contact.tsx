@@ -179,7 +179,7 @@ export default function ContactForm() {
           name="contactMoments"
           type="checkbox"
           legend={labels.contactMoments}
-          hint="U kunt er meer dan één kiezen."
+          hint="Alleen nodig als u gebeld wilt worden. U kunt er meer dan één kiezen."
           options={CONTACT_MOMENT_OPTIONS}
           selected={form.list("contactMoments")}
           error={form.error("contactMoments")}
@@ -198,21 +198,13 @@ export default function ContactForm() {
           <label htmlFor="website">Laat dit veld leeg</label>
           <input type="text" id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
-        <ChoiceGroup
-          name="consent"
-          type="checkbox"
-          legend={labels.consent}
-          options={[{ value: "on", label: `Ik geef Vivium Services toestemming om deze gegevens door te geven aan ${provider.firstName}` }]}
-          selected={form.text("consent") === "on" ? ["on"] : []}
-          error={form.error("consent")}
-          hint={
-            <>
-              Lees in het <Link to="/privacy">privacy statement</Link> wat wij met uw gegevens doen.
-            </>
-          }
-        />
+        {/* The permission the law needs is given by the button itself, said in one sentence beside it (as the manual's form). */}
+        <p className="contact-form__consent">
+          Met de knop <strong>Contact opnemen</strong> geeft u Vivium Services toestemming om deze gegevens door te geven aan{" "}
+          {provider.firstName}. In het <Link to="/privacy">privacy statement</Link> leest u wat wij met uw gegevens doen.
+        </p>
         <div className="form-actions">
-          <button type="submit">Verstuur</button>
+          <button type="submit">Contact opnemen</button>
           <Link to={profileHref} className="button button--secondary">
             Nee, annuleren
           </Link>

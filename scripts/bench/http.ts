@@ -160,7 +160,6 @@ async function contactFormTarget(baseUrl: string): Promise<Target> {
     contactPreference: "phone",
     contactMoments: "ochtend",
     message: "Meting van de belasting.",
-    consent: "on",
   }).toString();
   // A form the app rejects (400) would measure the error path: make sure it is accepted first.
   const probe = await fetch(`${baseUrl}/dienstverlener/bert-klinkenberg/contact`, {

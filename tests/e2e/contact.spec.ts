@@ -29,7 +29,7 @@ test.describe("contact requests from customers", () => {
       otherPersonName: "Marie Janssen",
       contactMoments: ["ochtend", "avond"],
     });
-    await submit(page, "Verstuur");
+    await submit(page, "Contact opnemen");
 
     await expect(page).toHaveURL(new RegExp(`/dienstverlener/${BERT}/contact/verzonden\\?aanvraag=[\\w-]{22}$`));
     await expect(page.getByRole("heading", { level: 1, name: "Uw aanvraag is verstuurd" })).toBeVisible();
@@ -81,7 +81,6 @@ test.describe("contact requests from customers", () => {
     { what: "a lidnummer that is no longer active", values: { memberNumber: "VIV200001" }, field: "Wat is uw lidnummer? (optioneel)", message: /Lidnummer VIV200001 is niet meer actief/ },
     { what: "a postcode outside the werkgebied", values: { location: "3311 AA" }, field: "Waar is de hulp nodig?", message: /Bert komt niet in 3311 AA \(Dordrecht\): dat ligt buiten het werkgebied van Bert/ },
     { what: "a place that does not exist", values: { location: "Woerdn" }, field: "Waar is de hulp nodig?", message: /Wij kennen de plaats “Woerdn” niet\. Bedoelt u misschien .*Woerden/ },
-    { what: "no consent", values: { consent: false }, field: "Toestemming", message: /alleen doorgeven als u daar toestemming voor geeft/ },
     { what: "no name for the other person", values: { forWhom: "other", otherPersonName: "" }, field: "Wat is de naam van degene voor wie u de dienst zoekt?", message: "Vul de naam in van degene voor wie u de dienst zoekt" },
   ];
 
@@ -90,7 +89,7 @@ test.describe("contact requests from customers", () => {
       await page.goto(`/dienstverlener/${BERT}/contact`);
       const typed = await fillContactForm(page, { ...c.values, message: "Graag op dinsdag.\nBel eerst even." });
       const response = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/contact"));
-      await submit(page, "Verstuur");
+      await submit(page, "Contact opnemen");
       expect((await response).status()).toBe(400);
 
       await expect(page).toHaveURL(new RegExp(`/dienstverlener/${BERT}/contact(\\?.*)?$`));
@@ -105,21 +104,21 @@ test.describe("contact requests from customers", () => {
 
   test("the lidnummer and the place are checked together with the rest of the form, so every problem shows at once", async ({ page }) => {
     await page.goto(`/dienstverlener/${BERT}/contact`);
-    await fillContactForm(page, { name: "", memberNumber: "VIV999999", location: "3311 AA", consent: false });
-    await submit(page, "Verstuur");
+    await fillContactForm(page, { name: "", phone: "12", memberNumber: "VIV999999", location: "3311 AA" });
+    await submit(page, "Contact opnemen");
     const summary = page.getByRole("alert");
     await expect(summary.getByRole("heading", { name: "Er zijn 4 dingen om aan te passen" })).toBeVisible();
     await expect(summary.getByRole("link", { name: "Wat is uw naam?" })).toBeVisible();
     await expect(summary.getByRole("link", { name: "Wat is uw lidnummer? (optioneel)" })).toContainText("Wij kennen lidnummer VIV999999 niet");
     await expect(summary.getByRole("link", { name: "Waar is de hulp nodig?" })).toContainText("buiten het werkgebied van Bert");
-    await expect(summary.getByRole("link", { name: "Toestemming" })).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Wat is uw telefoonnummer?" })).toContainText("Het telefoonnummer klopt niet");
     await expect(page.getByRole("link", { name: "Bekijk dienstverleners die wel in Dordrecht komen" })).toBeVisible();
   });
 
   test("outside the werkgebied, the link leads to providers in the same category who do come there", async ({ page }) => {
     await page.goto(`/dienstverlener/${BERT}/contact`);
     await fillContactForm(page, { location: "Dordrecht" });
-    await submit(page, "Verstuur");
+    await submit(page, "Contact opnemen");
     const link = page.getByRole("link", { name: "Bekijk dienstverleners die wel in Dordrecht komen" });
     await expect(link).toHaveAttribute("href", "/zoeken?waar=Dordrecht&categorie=thuiskeepers");
     await Promise.all([page.waitForLoadState("load"), link.click()]);
@@ -129,10 +128,10 @@ test.describe("contact requests from customers", () => {
   test("after fixing the problem, the same form is sent", async ({ page }) => {
     await page.goto(`/dienstverlener/${BERT}/contact`);
     await fillContactForm(page, { phone: "06" });
-    await submit(page, "Verstuur");
+    await submit(page, "Contact opnemen");
     await expect(page.getByRole("alert")).toBeVisible();
     await page.getByLabel("Wat is uw telefoonnummer?", { exact: true }).fill("0348 412345");
-    await submit(page, "Verstuur");
+    await submit(page, "Contact opnemen");
     await expect(page.getByRole("heading", { level: 1, name: "Uw aanvraag is verstuurd" })).toBeVisible();
   });
 
@@ -165,5 +164,4 @@ async function expectValuesKept(page: Page, typed: ContactFormValues) {
   await expect(page.getByRole("checkbox", { name: "'s Ochtends" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "'s Avonds" })).not.toBeChecked();
   await expect(page.getByLabel("Wilt u nog iets vertellen? (optioneel)", { exact: true })).toHaveValue("Graag op dinsdag.\nBel eerst even.");
-  await expect(page.getByRole("checkbox", { name: /toestemming om deze gegevens door te geven/ })).toBeChecked({ checked: typed.consent });
 }

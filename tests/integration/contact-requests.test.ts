@@ -50,7 +50,6 @@ function values(changes: Record<string, string | string[]> = {}): ContactRequest
     contactPreference: "phone",
     contactMoments: ["ochtend", "middag"],
     message: "Ik zoek hulp bij de boodschappen.",
-    consent: "on",
     ...changes,
   };
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);

@@ -290,7 +290,6 @@ describe("hostile input in every public form", () => {
       ["contactPreference", "phone"],
       ["contactMoments", "ochtend"],
       ["message", "Kunt u komen kijken?"],
-      ["consent", "on"],
       ["website", ""],
     ];
     const params = { slug: "bert-klinkenberg" };

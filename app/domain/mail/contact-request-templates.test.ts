@@ -41,6 +41,11 @@ const profileUrl = "https://vivium.test/dienstverlener/bert-klinkenberg";
 describe("providerContactRequestMail", () => {
   const mail = providerContactRequestMail({ ...details, backofficeUrl });
 
+  it("says only 'per e-mail' when the customer chose e-mail and gave no moments", () => {
+    const byEmail = providerContactRequestMail({ ...details, contactPreference: "email", contactMoments: [], backofficeUrl });
+    expect(byEmail.text).toMatch(/Contact bij voorkeur: per e-mail\n/);
+  });
+
   it("gives the provider every detail, the deadline and a link to the request, in both parts", () => {
     expect(mail.template).toBe("contact-request-provider");
     expect(mail.subject).toBe("Nieuwe aanvraag van Jan Janssen");

@@ -91,7 +91,7 @@ function detailLines(details: ContactRequestMailDetails, { forProvider }: { forP
     }`,
     `\nWaar: ${locationText(details)}`,
     `\nVoor wie: ${details.forWhom === "other" ? `voor iemand anders, ${oneLine(details.otherPersonName ?? "")}` : forProvider ? "voor zichzelf" : "voor uzelf"}`,
-    `\nContact bij voorkeur: ${details.contactPreference === "phone" ? "telefonisch" : "per e-mail"}, ${momentsText(details.contactMoments)}`,
+    `\nContact bij voorkeur: ${[details.contactPreference === "phone" ? "telefonisch" : "per e-mail", momentsText(details.contactMoments)].filter(Boolean).join(", ")}`,
   ];
   return lines;
 }

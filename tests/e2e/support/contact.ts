@@ -13,7 +13,6 @@ export type ContactFormValues = {
   contactPreference: "phone" | "email";
   contactMoments: Array<"ochtend" | "middag" | "avond">;
   message: string;
-  consent: boolean;
 };
 
 const MOMENT_LABELS = { ochtend: "'s Ochtends", middag: "'s Middags", avond: "'s Avonds" } as const;
@@ -31,7 +30,6 @@ export function contactFormDefaults(): ContactFormValues {
     contactPreference: "phone",
     contactMoments: ["ochtend"],
     message: "Ik zoek iemand die mij helpt met de boodschappen.",
-    consent: true,
   };
 }
 
@@ -50,7 +48,6 @@ export async function fillContactForm(page: Page, values: Partial<ContactFormVal
     await page.getByRole("checkbox", { name: label }).setChecked(v.contactMoments.includes(moment as keyof typeof MOMENT_LABELS));
   }
   await page.getByLabel("Wilt u nog iets vertellen? (optioneel)", { exact: true }).fill(v.message);
-  await page.getByRole("checkbox", { name: /toestemming om deze gegevens door te geven/ }).setChecked(v.consent);
   return v;
 }
 
@@ -65,7 +62,7 @@ export async function sendContactRequest(
 ): Promise<ContactFormValues & { publicId: string }> {
   await page.goto(`/dienstverlener/${slug}/contact`);
   const values = await fillContactForm(page, overrides);
-  await submit(page, "Verstuur");
+  await submit(page, "Contact opnemen");
   await expect(page).toHaveURL(new RegExp(`/dienstverlener/${slug}/contact/verzonden\\?aanvraag=`));
   await expect(page.getByRole("heading", { level: 1, name: "Uw aanvraag is verstuurd" })).toBeVisible();
   const publicId = new URL(page.url()).searchParams.get("aanvraag") ?? "";

@@ -183,7 +183,6 @@ export function contactFields(tag: string): { email: string; fields: Array<[stri
       ["contactPreference", "phone"],
       ["contactMoments", "ochtend"],
       ["message", "Graag hulp in de tuin."],
-      ["consent", "on"],
       ["website", ""],
     ],
   };
