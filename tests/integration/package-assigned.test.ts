@@ -10,7 +10,7 @@ import * as pakket from "~/routes/backoffice.pakket";
 import { forgetDatabase, type Db } from "~/server/db.server";
 import type { CreatePaymentFn } from "~/server/packages.server";
 import { staffAssignPackage } from "~/server/staff-packages.server";
-import { insertBillableProvider, insertTestPayment } from "../support/billing";
+import { insertBillableProvider, insertTestPayment, openTestPayments } from "../support/billing";
 import { deliverOutbox } from "../support/outbox";
 import { BASE_URL, context, getRequest, signIn } from "../support/route-calls";
 import { decodeSubject, mailParts, parseMail, startSmtpServer } from "../support/smtp-server";
@@ -40,17 +40,7 @@ afterAll(async () => {
 });
 
 /** Stands in for Mollie: an open payment in our table. */
-const openPayment: CreatePaymentFn = async (database, input) => {
-  const payment = await insertTestPayment(database, {
-    providerId: input.providerId,
-    purpose: input.purpose,
-    description: input.description,
-    grossCents: input.grossCents,
-    providerPackageId: input.providerPackageId ?? null,
-    status: "open",
-  });
-  return { publicId: payment.publicId, checkoutUrl: `https://checkout.example/${payment.publicId}` };
-};
+const openPayment = openTestPayments();
 
 async function providerWithPaidFee(): Promise<{ id: number; email: string; cookie: string }> {
   const id = await insertBillableProvider(db);

@@ -17,7 +17,7 @@ import {
   payPackage,
   type CreatePaymentFn,
 } from "~/server/packages.server";
-import { insertBillableProvider, insertTestPayment } from "../support/billing";
+import { insertBillableProvider, insertTestPayment, openTestPayments } from "../support/billing";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -37,18 +37,7 @@ type PaymentRequest = Parameters<CreatePaymentFn>[1];
 /** Stands in for the payments module: records what it was asked and stores the row as createPayment does. */
 function recordingPayments() {
   const calls: PaymentRequest[] = [];
-  const create: CreatePaymentFn = async (database, input) => {
-    calls.push(input);
-    const payment = await insertTestPayment(database, {
-      providerId: input.providerId,
-      purpose: input.purpose,
-      description: input.description,
-      grossCents: input.grossCents,
-      providerPackageId: input.providerPackageId ?? null,
-      status: "open",
-    });
-    return { publicId: payment.publicId, checkoutUrl: `https://checkout.example/${payment.publicId}` };
-  };
+  const create = openTestPayments((input) => calls.push(input));
   return { calls, create };
 }
 

@@ -17,13 +17,12 @@ import * as videoReportsPage from "~/routes/beheer.videomeldingen";
 import * as categoryPage from "~/routes/categorie.$slug";
 import { listActiveCategories } from "~/server/categories.server";
 import { forgetDatabase, type Db } from "~/server/db.server";
-import type { CreatePaymentFn } from "~/server/packages.server";
 import { publicReviews } from "~/server/reviews.server";
 import { searchProviders } from "~/server/search.server";
 import { staffAssignPackage } from "~/server/staff-packages.server";
 import { staffSessionCookieFor } from "~/server/staff-session.server";
 import { dienstenValues } from "~/server/steps/diensten.server";
-import { insertBillableProvider, insertTestPayment } from "../support/billing";
+import { insertBillableProvider, insertTestPayment, openTestPayments } from "../support/billing";
 import { insertContactRequest } from "../support/contact-requests";
 import { BASE, context, getRequest, postForm, settle, signIn } from "../support/route-calls";
 import { createTestDatabase, insertTestProvider, type TestDatabase } from "../support/test-database";
@@ -258,18 +257,8 @@ describe("categories", () => {
 
 describe("packages", () => {
   const grossCalls: number[] = [];
-  const fakePayments: CreatePaymentFn = async (database, input) => {
-    grossCalls.push(input.grossCents);
-    const payment = await insertTestPayment(database, {
-      providerId: input.providerId,
-      purpose: input.purpose,
-      description: input.description,
-      grossCents: input.grossCents,
-      providerPackageId: input.providerPackageId ?? null,
-      status: "open",
-    });
-    return { publicId: payment.publicId, checkoutUrl: `https://checkout.example/${payment.publicId}` };
-  };
+  const fakePayments = openTestPayments((input) => grossCalls.push(input.grossCents));
+
 
   it("assigns a Pluspakket for € 290 after the € 10 credit, and € 300 without a paid fee; both audited", async () => {
     const withFee = await insertBillableProvider(db);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PaymentPurpose, PaymentStatus } from "#db/schema";
 import { vatBreakdown } from "~/domain/money";
 import type { Db } from "~/server/db.server";
+import type { CreatePaymentFn } from "~/server/packages.server";
 import { insertTestProvider } from "./test-database";
 
 /** A provider with the details an invoice is addressed with. */
@@ -87,4 +88,23 @@ export function pdfText(pdf: Buffer): string {
     runs.push(Buffer.from(hexes.join(""), "hex").toString("latin1").replace(/\x80/g, "€"));
   }
   return runs.join("\n");
+}
+
+/**
+ * Stands in for the payments module (and Mollie): stores an open payment as
+ * createPayment does and gives a checkout address. `onCall` sees each request.
+ */
+export function openTestPayments(onCall: (input: Parameters<CreatePaymentFn>[1]) => void = () => {}): CreatePaymentFn {
+  return async (database, input) => {
+    onCall(input);
+    const payment = await insertTestPayment(database, {
+      providerId: input.providerId,
+      purpose: input.purpose,
+      description: input.description,
+      grossCents: input.grossCents,
+      providerPackageId: input.providerPackageId ?? null,
+      status: "open",
+    });
+    return { publicId: payment.publicId, checkoutUrl: `https://checkout.example/${payment.publicId}` };
+  };
 }
